@@ -1,0 +1,22 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * Append-only, hash-chained (lib/audit-chain.ts). A trigger in the migrations refuses UPDATE,
+ * DELETE and TRUNCATE. No foreign keys: the log must outlive the rows it speaks of.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    actorId: uuid("actor_id"),
+    action: text("action").notNull(),
+    clientId: uuid("client_id"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    reason: text("reason"),
+    requestId: text("request_id"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_events_client_idx").on(t.clientId), index("audit_events_actor_idx").on(t.actorId)],
+);
