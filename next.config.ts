@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -7,7 +8,15 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files at run time; bundling it breaks the first query.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+      { source: "/staff/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] },
+    ];
+  },
   experimental: {
+    // forbidden(): a signed-in staff member without the permission gets a 403 page.
+    authInterrupts: true,
     // Caps what a server action (every form post) may send.
     serverActions: { bodySizeLimit: "200kb" },
   },

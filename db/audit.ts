@@ -19,6 +19,22 @@ export interface AuditEventInput {
 }
 
 /**
+ * The text PostgreSQL gives back for a uuid. The hash must cover what is stored: an upper-case or
+ * braced id is stored in lower case and would otherwise break the chain on verification.
+ */
+function storedUuid(id: string | null | undefined): string | null {
+  if (id === null || id === undefined) return null;
+  const hex = id.replace(/^\{(.*)\}$/, "$1").replaceAll("-", "").toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new TypeError(`Not a uuid: ${JSON.stringify(id)}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The text as stored: the drivers encode UTF-8, which turns a lone surrogate into U+FFFD. */
+function storedText(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : text.toWellFormed();
+}
+
+/**
  * Appends one event to the chain. Pass the caller's transaction so the event commits or rolls back
  * with the change it records; on its own it opens one.
  */
@@ -33,12 +49,12 @@ export async function recordAuditEvent(executor: Executor, input: AuditEventInpu
     const content = {
       seq: (last?.seq ?? 0) + 1,
       occurredAt: new Date(),
-      actorId: input.actorId,
+      actorId: storedUuid(input.actorId),
       action: input.action,
-      clientId: input.clientId ?? null,
+      clientId: storedUuid(input.clientId),
       details: input.details ?? {},
-      reason: input.reason ?? null,
-      requestId: input.requestId ?? null,
+      reason: storedText(input.reason),
+      requestId: storedText(input.requestId),
     };
     const prevHash = last?.hash ?? GENESIS_HASH;
     const hash = chainHash(prevHash, content);

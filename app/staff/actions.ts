@@ -1,0 +1,40 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { signOut } from "@/auth";
+import { getDb } from "@/db";
+import { recordAuditEvent } from "@/db/audit";
+import { staffUsers } from "@/db/schema";
+import { revokeSession } from "@/db/staff";
+import { requirePermission } from "@/lib/auth/guard";
+import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
+
+/** Ends the server-side session first, so a copied cookie is worthless from this moment. */
+export async function signOutAction(): Promise<void> {
+  const staff = await requirePermission("staff:home");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await revokeSession({ db: tx, sessionId: staff.sessionId, reason: "signed_out" });
+    await recordAuditEvent(tx, {
+      actorId: staff.user.id,
+      action: "auth.sign_out",
+      details: { sessionId: staff.sessionId },
+      requestId: staff.requestId,
+    });
+  });
+  const locale = (await cookies()).get(STAFF_LOCALE_COOKIE)?.value ?? "fi";
+  await signOut({ redirectTo: `/${isStaffLocale(locale) ? locale : "fi"}/sign-in` });
+}
+
+export async function setStaffLocaleAction(formData: FormData): Promise<void> {
+  const staff = await requirePermission("staff:home");
+  const locale = formData.get("locale");
+  if (typeof locale !== "string" || !isStaffLocale(locale)) return;
+  const db = await getDb();
+  await db.update(staffUsers).set({ locale, updatedAt: new Date() }).where(eq(staffUsers.id, staff.user.id));
+  (await cookies()).set(STAFF_LOCALE_COOKIE, locale, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+  const back = formData.get("returnTo");
+  redirect(typeof back === "string" && /^\/staff(?:[/?#]|$)/.test(back) ? back : "/staff");
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { startTransition, useActionState, useRef } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { buttonClass, describedBy, Field, inputClass } from "@/components/forms/field";
+import type { ActionState } from "@/lib/auth/action";
+import { staffRoles } from "@/lib/auth/roles";
+import { createStaffSchema } from "@/lib/validations/staff";
+import { createStaffAction } from "./actions";
+
+/** Posts as a plain form without JavaScript; with it, validates with the same schema first. */
+export function CreateStaffForm() {
+  const t = useTranslations("admin");
+  const tv = useTranslations("validation");
+  const tr = useTranslations("roles");
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(createStaffAction, { status: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(createStaffSchema), mode: "onTouched" });
+  const errorFor = (name: "email" | "displayName" | "role" | "password") => {
+    const code = formState.errors[name]?.message ?? (state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined);
+    return code ? tv(code as Parameters<typeof tv>[0]) : undefined;
+  };
+  const onSubmit = handleSubmit(() => {
+    if (formRef.current) startTransition(() => formAction(new FormData(formRef.current!)));
+  });
+  const fields = [
+    { name: "email", type: "email", autoComplete: "off" },
+    { name: "displayName", type: "text", autoComplete: "off" },
+    { name: "password", type: "password", autoComplete: "new-password" },
+  ] as const;
+  return (
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="create-staff-title">
+      <h2 id="create-staff-title" className="text-xl font-bold">
+        {t("createTitle")}
+      </h2>
+      {state.status === "ok" ? (
+        <p role="status" className="border-s-4 border-brand-700 ps-3">
+          {t("created")}
+        </p>
+      ) : null}
+      {fields.map((f) => {
+        const error = errorFor(f.name);
+        const hint = f.name === "password" ? t("passwordHint") : undefined;
+        return (
+          <Field key={f.name} id={`new-${f.name}`} label={t(f.name)} hint={hint} error={error}>
+            <input
+              id={`new-${f.name}`}
+              type={f.type}
+              autoComplete={f.autoComplete}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy(`new-${f.name}`, hint, error)}
+              className={inputClass}
+              {...register(f.name)}
+            />
+          </Field>
+        );
+      })}
+      <Field id="new-role" label={t("role")} error={errorFor("role")}>
+        <select id="new-role" className={inputClass} defaultValue="caseworker" {...register("role")}>
+          {staffRoles.map((role) => (
+            <option key={role} value={role}>
+              {tr(role)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {t("create")}
+      </button>
+    </form>
+  );
+}

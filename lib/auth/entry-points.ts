@@ -1,0 +1,34 @@
+import type { Permission } from "./permissions";
+
+/**
+ * The authorization matrix: every page, route handler and server action, and the permission it
+ * requires ("public" for the few that need none). tests/unit/authorization-matrix.test.ts finds
+ * every entry point in the source tree and fails when one is missing here, so nothing new ships
+ * without a decision; the integration and end-to-end tests then check each against every role.
+ */
+export type Requirement = Permission | "public";
+
+export const pageRequirements: Record<string, Requirement> = {
+  "/[locale]": "public",
+  "/[locale]/sign-in": "public",
+  "/[locale]/accessibility": "public",
+  "/[locale]/privacy": "public",
+  "/staff": "staff:home",
+  "/staff/admin/staff": "staff:manage",
+  "/staff/admin/settings": "settings:manage",
+};
+
+export const routeRequirements: Record<string, Requirement> = {
+  "/api/health": "public",
+};
+
+/** Keyed `file#exportName`. */
+export const actionRequirements: Record<string, Requirement> = {
+  "app/[locale]/sign-in/actions.ts#signInAction": "public",
+  "app/staff/actions.ts#signOutAction": "staff:home",
+  "app/staff/actions.ts#setStaffLocaleAction": "staff:home",
+  "app/staff/admin/staff/actions.ts#createStaffAction": "staff:manage",
+  "app/staff/admin/staff/actions.ts#changeStaffRoleAction": "staff:manage",
+  "app/staff/admin/staff/actions.ts#setStaffDisabledAction": "staff:manage",
+  "app/staff/admin/settings/actions.ts#saveSettingsAction": "settings:manage",
+};

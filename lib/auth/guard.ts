@@ -1,0 +1,49 @@
+import "server-only";
+import { cache } from "react";
+import { cookies, headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { auth } from "@/auth";
+import { getDb } from "@/db";
+import { loadActiveSession, type ActiveStaffSession } from "@/db/staff";
+import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { roleHasPermission, type Permission } from "./permissions";
+
+export type StaffContext = ActiveStaffSession & { requestId: string | null };
+
+/**
+ * The signed-in staff member for this request, or null. The token only names a server-side
+ * session; it counts only while that session is active (not revoked, idle or expired, account
+ * not disabled). Cached per request.
+ */
+export const currentStaff = cache(async (): Promise<StaffContext | null> => {
+  const session = await auth();
+  if (!session?.sessionId) return null;
+  const result = await loadActiveSession({ db: await getDb(), sessionId: session.sessionId });
+  if (result.verdict !== "active") return null;
+  return { ...result.session, requestId: (await headers()).get("x-request-id") };
+});
+
+export async function signInPath(callbackUrl = "/staff"): Promise<string> {
+  const chosen = (await cookies()).get(STAFF_LOCALE_COOKIE)?.value;
+  const locale = isStaffLocale(chosen) ? chosen : "fi";
+  return `/${locale}/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+}
+
+/**
+ * Every staff page and server action starts with this. The proxy only redirects; this is the
+ * check that counts. No session: to sign-in. Wrong role: 403.
+ */
+export async function requirePermission(permission: Permission): Promise<StaffContext> {
+  const staff = await currentStaff();
+  if (!staff) redirect(await signInPath());
+  if (!roleHasPermission(staff.user.role, permission)) forbidden();
+  return staff;
+}
+
+/** For route handlers: a Response to return, or the staff context. */
+export async function requireApiPermission(permission: Permission): Promise<StaffContext | Response> {
+  const staff = await currentStaff();
+  if (!staff) return Response.json({ error: "unauthenticated" }, { status: 401 });
+  if (!roleHasPermission(staff.user.role, permission)) return Response.json({ error: "forbidden" }, { status: 403 });
+  return staff;
+}
