@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
-import { sessionCookieName, useSecureCookies } from "@/lib/auth/cookies";
+import { secureCookiesEnabled, sessionCookieName } from "@/lib/auth/cookies";
 import { ABSOLUTE_TIMEOUT_MS } from "@/lib/auth/session-policy";
 import type { StaffRole } from "@/lib/auth/roles";
 
@@ -19,7 +19,7 @@ declare module "next-auth" {
  * from the database on every request (db/staff.ts loadActiveSession).
  */
 export function baseAuthConfig(secret: string): Omit<NextAuthConfig, "providers"> {
-  const secure = useSecureCookies();
+  const secure = secureCookiesEnabled();
   const securePrefix = secure ? "__Secure-" : "";
   return {
     secret,

@@ -5,8 +5,9 @@ import { staticSecurityHeaders } from "./lib/security-headers";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // PGlite loads its WebAssembly and data files at run time; bundling it breaks the first query.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // PGlite loads its WebAssembly and data files at run time, argon2 is a native binary and
+  // rate-limiter-flexible imports drizzle-orm dynamically: each breaks when bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export default async function Forbidden() {
@@ -7,7 +8,7 @@ export default async function Forbidden() {
       <h1 className="text-3xl font-bold">{t("forbiddenTitle")}</h1>
       <p className="mt-4">{t("forbidden")}</p>
       <p className="mt-4">
-        <a href="/staff">{t("backToStaffHome")}</a>
+        <Link href="/staff">{t("backToStaffHome")}</Link>
       </p>
     </main>
   );

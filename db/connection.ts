@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import postgres from "postgres";
+import { dataDir } from "@/lib/data-dir";
 import * as schema from "./schema";
 
 /**
@@ -31,14 +32,9 @@ export interface DatabaseHandle {
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
-/** The data folder of the embedded database and of generated secrets (KOTONA_DATA_DIR). */
-export function dataDir(): string {
-  return path.resolve(process.env.KOTONA_DATA_DIR ?? ".kotona");
-}
-
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
-  return { kind: "pglite", dir: env.PGLITE_DIR ?? path.join(dataDir(), "pglite") };
+  return { kind: "pglite", dir: env.PGLITE_DIR ?? path.join(dataDir(env), "pglite") };
 }
 
 /** Opens a database and applies every pending migration. */

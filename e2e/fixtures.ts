@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { demoAccounts, DEMO_PASSWORD } from "../lib/demo-accounts";
 import type { StaffRole } from "../lib/auth/roles";
 
@@ -8,14 +8,23 @@ export function demoEmail(role: StaffRole, which = 0): string {
   return account.email;
 }
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, locale = "fi") {
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, locale = "en") {
   await page.goto(`/${locale}/sign-in`);
   await page.getByLabel(/sähköposti|email|e-post/i).fill(email);
   await page.getByLabel(/salasana|password|lösenord/i).fill(password);
   await page.locator("form").getByRole("button").click();
 }
 
+/** Tests read the staff pages in English; the Finnish and Swedish texts are checked by the messages test. */
+export async function preferEnglishStaffPages(context: BrowserContext, baseURL: string) {
+  await context.addCookies([{ name: "kotona_staff_locale", value: "en", url: baseURL }]);
+}
+
 export const test = base.extend<{ login: (role: StaffRole, which?: number) => Promise<void> }>({
+  context: async ({ context, baseURL }, use) => {
+    await preferEnglishStaffPages(context, baseURL!);
+    await use(context);
+  },
   login: async ({ page }, use) => {
     await use(async (role, which = 0) => {
       await signIn(page, demoEmail(role, which));

@@ -44,7 +44,7 @@ export function decryptField(stored: string, dataKey?: Buffer): string {
     throw new DataKeyError("An encrypted field is not in the expected format.");
   }
   try {
-    const decipher = createDecipheriv("aes-256-gcm", fieldKeys(dataKey).encryption, Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", fieldKeys(dataKey).encryption, Buffer.from(iv, "base64url"), { authTagLength: 16 });
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(body, "base64url")), decipher.final()]).toString("utf8");
   } catch (error) {

@@ -28,3 +28,13 @@ export function demoAccountFor(role: StaffRole): DemoAccount {
   if (!account) throw new Error(`No demo account for role ${role}`);
   return account;
 }
+
+/**
+ * Demo accounts have a published password: they are created on a local embedded database
+ * (no DATABASE_URL, not production), or anywhere when KOTONA_DEMO=1; KOTONA_DEMO=0 forbids them.
+ */
+export function demoAccountsAllowed(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.KOTONA_DEMO === "1") return true;
+  if (env.KOTONA_DEMO === "0") return false;
+  return !env.DATABASE_URL && env.NODE_ENV !== "production";
+}

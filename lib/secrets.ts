@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { dataDir } from "./data-dir";
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
@@ -11,10 +12,6 @@ export interface Secrets {
   authSecret: string;
   /** 32 bytes; the encryption and lookup keys for identity codes are derived from it. */
   dataKey: Buffer;
-}
-
-function dataDir(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.KOTONA_DATA_DIR ?? ".kotona");
 }
 
 export function parseDataKey(value: string): Buffer {

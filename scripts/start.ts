@@ -9,7 +9,7 @@ import path from "node:path";
 import { openDatabase, targetFromEnv } from "../db/connection";
 import { seedDemo } from "../db/seed";
 import { ensureDataKeyCheck } from "../db/settings";
-import { demoAccounts, DEMO_PASSWORD } from "../lib/demo-accounts";
+import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
 import { ConfigurationError, loadSecrets } from "../lib/secrets";
 
 const root = process.cwd();
@@ -30,15 +30,8 @@ function buildIsStale(): boolean {
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(path.join(root, entry)) > built);
 }
 
-/** Demo accounts have a published password: never on a server or in production unless asked. */
-export function demoAccountsAllowed(env: NodeJS.ProcessEnv): boolean {
-  if (env.KOTONA_DEMO === "1") return true;
-  if (env.KOTONA_DEMO === "0") return false;
-  return !env.DATABASE_URL && env.NODE_ENV !== "production";
-}
-
 async function main() {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   let secrets;
   try {
     secrets = loadSecrets(env);

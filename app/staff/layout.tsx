@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/skip-link";
 import { currentStaff } from "@/lib/auth/guard";
@@ -15,9 +16,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       <SkipLink label={t("skipToContent")} />
       <header className="bg-brand-900 text-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <a href="/staff" className="text-lg font-bold text-white no-underline">
+          <Link href="/staff" className="text-lg font-bold text-white no-underline">
             Kotona <span className="font-normal">· {t("workspace")}</span>
-          </a>
+          </Link>
           {staff ? (
             <div className="flex flex-wrap items-center gap-4 text-sm">
               <span>

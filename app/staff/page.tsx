@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePermission } from "@/lib/auth/guard";
-import { permissionsOf } from "@/lib/auth/permissions";
+import { permissionsOf, roleHasPermission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -27,6 +28,18 @@ export default async function StaffHomePage() {
           ))}
         </ul>
       </section>
+      {roleHasPermission(staff.user.role, "staff:manage") ? (
+        <nav aria-label={t("adminNav")}>
+          <ul className="flex flex-wrap gap-4">
+            <li>
+              <Link href="/staff/admin/staff">{t("navStaff")}</Link>
+            </li>
+            <li>
+              <Link href="/staff/admin/settings">{t("navSettings")}</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
     </div>
   );
 }

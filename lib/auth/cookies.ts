@@ -2,11 +2,11 @@
  * Under production the session cookie is `__Host-` (Secure, Path=/, no Domain) and the others
  * `__Secure-`; browsers treat localhost as a secure context, so this also works for the demo.
  */
-export function useSecureCookies(env: NodeJS.ProcessEnv = process.env): boolean {
+export function secureCookiesEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env.KOTONA_SECURE_COOKIES === "0") return false;
   return env.NODE_ENV === "production" || env.KOTONA_SECURE_COOKIES === "1";
 }
 
-export function sessionCookieName(secure = useSecureCookies()): string {
+export function sessionCookieName(secure = secureCookiesEnabled()): string {
   return secure ? "__Host-kotona.session" : "kotona.session";
 }

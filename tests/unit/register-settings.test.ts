@@ -59,7 +59,7 @@ describe("register settings schema", () => {
   });
 
   it("fills in safe defaults", () => {
-    const { transfersOutsideEea: _t, retention: _r, ombudsman: _o, statutoryDisclosures: _s, ...minimal } = clone(demoSettings);
+    const { transfersOutsideEea: _t, retention: _r, statutoryDisclosures: _s, ...minimal } = clone(demoSettings);
     const settings = parseRegisterSettings(minimal);
     expect(settings.transfersOutsideEea).toBe("forbidden");
     expect(settings.retention.intakeSubmissionDays).toBe(30);

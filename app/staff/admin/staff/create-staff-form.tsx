@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useRef } from "react";
+import { startTransition, useActionState } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
@@ -16,14 +16,14 @@ export function CreateStaffForm() {
   const tv = useTranslations("validation");
   const tr = useTranslations("roles");
   const [state, formAction, pending] = useActionState<ActionState, FormData>(createStaffAction, { status: "idle" });
-  const formRef = useRef<HTMLFormElement>(null);
   const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(createStaffSchema), mode: "onTouched" });
   const errorFor = (name: "email" | "displayName" | "role" | "password") => {
     const code = formState.errors[name]?.message ?? (state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined);
     return code ? tv(code as Parameters<typeof tv>[0]) : undefined;
   };
-  const onSubmit = handleSubmit(() => {
-    if (formRef.current) startTransition(() => formAction(new FormData(formRef.current!)));
+  const onSubmit = handleSubmit((_values, event) => {
+    const form = event?.target;
+    if (form instanceof HTMLFormElement) startTransition(() => formAction(new FormData(form)));
   });
   const fields = [
     { name: "email", type: "email", autoComplete: "off" },
@@ -31,7 +31,7 @@ export function CreateStaffForm() {
     { name: "password", type: "password", autoComplete: "new-password" },
   ] as const;
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="create-staff-title">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="create-staff-title">
       <h2 id="create-staff-title" className="text-xl font-bold">
         {t("createTitle")}
       </h2>

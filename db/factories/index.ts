@@ -1,0 +1,3 @@
+export * from "./random";
+export * from "./clients";
+export { origins, type Origin } from "./names";

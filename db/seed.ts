@@ -1,0 +1,123 @@
+import "server-only";
+import { inArray } from "drizzle-orm";
+import { demoAccounts as demoAccountList, DEMO_PASSWORD } from "@/lib/demo-accounts";
+import { demoConsentTexts, demoSettings } from "@/lib/demo-settings";
+import type { RegisterSettingsInput } from "@/lib/register-settings";
+import { createRng } from "@/db/factories/random";
+import { insertClientWithCase, loadCaseContext } from "@/db/factories/clients";
+import type { Executor } from "./connection";
+import { staffUsers } from "./schema";
+import { ensureConsentTexts, ensureDataKeyCheck, hasRegisterSettings, saveRegisterSettings } from "./settings";
+import { createStaffUser } from "./staff";
+
+export { DEMO_PASSWORD };
+
+/** The seed of the demo's PRNG: the same synthetic clients on every fresh database. */
+export const DEMO_SEED = 20_260_115;
+
+export interface SeedReport {
+  /** "created": this run saved the demo settings and clients; "existing": settings were there, nothing was touched. */
+  settings: "created" | "existing";
+  consentTextsInserted: number;
+  clientsCreated: number;
+  accountsCreated: string[];
+  accountsExisting: string[];
+}
+
+/**
+ * Seeds the demo: the fictional municipality's settings, consent texts and `clients` synthetic
+ * clients, and (when `demoAccounts`) one staff account per role with DEMO_PASSWORD. Idempotent:
+ * when settings exist it leaves settings and clients alone and only adds demo accounts that are
+ * missing, so running it again changes nothing.
+ */
+export async function seedDemo({
+  db,
+  clients = 50,
+  demoAccounts,
+  settings = demoSettings,
+  seed = DEMO_SEED,
+  now = new Date(),
+  dataKey,
+}: {
+  db: Executor;
+  clients?: number;
+  demoAccounts: boolean;
+  settings?: RegisterSettingsInput;
+  seed?: number;
+  now?: Date;
+  dataKey?: Buffer;
+}): Promise<SeedReport> {
+  const report: SeedReport = {
+    settings: "existing",
+    consentTextsInserted: 0,
+    clientsCreated: 0,
+    accountsCreated: [],
+    accountsExisting: [],
+  };
+  const fresh = !(await hasRegisterSettings({ db }));
+  // Never write data under a key other than the one the database was created with.
+  if (!fresh) await ensureDataKeyCheck({ db, dataKey });
+
+  if (demoAccounts) {
+    const emails = demoAccountList.map((account) => account.email);
+    const existing = new Set(
+      (await db.select({ email: staffUsers.email }).from(staffUsers).where(inArray(staffUsers.email, emails))).map(
+        (row) => row.email,
+      ),
+    );
+    for (const account of demoAccountList) {
+      if (existing.has(account.email)) {
+        report.accountsExisting.push(account.email);
+        continue;
+      }
+      await createStaffUser({
+        db,
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        password: DEMO_PASSWORD,
+        isDemo: true,
+      });
+      report.accountsCreated.push(account.email);
+    }
+  }
+
+  if (!fresh) return report;
+
+  const caseworkers = demoAccounts
+    ? await db
+        .select({ id: staffUsers.id, email: staffUsers.email, displayName: staffUsers.displayName })
+        .from(staffUsers)
+        .where(
+          inArray(
+            staffUsers.email,
+            demoAccountList.filter((account) => account.role === "caseworker").map((account) => account.email),
+          ),
+        )
+        .orderBy(staffUsers.email)
+    : [];
+
+  await db.transaction(async (tx) => {
+    const saved = await saveRegisterSettings({ db: tx, settings, actorId: null, dataKey });
+    report.settings = "created";
+    report.consentTextsInserted = (await ensureConsentTexts({ db: tx, texts: demoConsentTexts })).length;
+    const context = await loadCaseContext(tx);
+    const basis = saved.settings.legalBasis.kind === "legal_obligation" ? "legal_obligation" : undefined;
+    const rng = createRng(seed);
+    for (let index = 0; index < clients; index++) {
+      // Four in ten to the first caseworker, three to the second, the rest unassigned.
+      const slot = index % 10;
+      const caseworker = slot < 4 ? caseworkers[0] : slot < 7 ? caseworkers[1] : undefined;
+      await insertClientWithCase(tx, rng.fork(), {
+        now,
+        dataKey,
+        basis,
+        context,
+        assignedCaseworkerId: caseworker?.id ?? null,
+        caseworkerName: caseworker?.displayName,
+      });
+      report.clientsCreated++;
+    }
+  });
+  return report;
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { staffRoles } from "../lib/auth/roles";
+import { database } from "./db";
+import { demoEmail, expect, signIn, test, preferEnglishStaffPages } from "./fixtures";
+
+const sql = database();
+test.afterAll(async () => sql.end());
+
+test("anonymous /staff goes to sign-in and comes back after it", async ({ page }) => {
+  await page.goto("/staff/admin/staff");
+  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=%2Fstaff%2Fadmin%2Fstaff$/);
+  await page.getByLabel("Email address").fill(demoEmail("admin"));
+  await page.getByLabel("Password").fill("kotona-demo-2026");
+  await page.locator("form").getByRole("button").click();
+  await expect(page).toHaveURL(/\/staff\/admin\/staff$/);
+});
+
+for (const role of staffRoles) {
+  test(`the demo ${role} signs in and sees the home page of that role`, async ({ page, login }) => {
+    await login(role);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const permissions = await page.locator("[data-permission]").evaluateAll((items) => items.map((i) => i.getAttribute("data-permission")));
+    const expected: Record<string, string[]> = {
+      caseworker: ["intake:review", "client:read", "client:write", "consent:record", "disclosure:create"],
+      coordinator: ["client:assign", "disclosure:readLog"],
+      dpo: ["audit:read", "request:manage", "retention:run"],
+      admin: ["staff:manage", "settings:manage", "agency:manage"],
+      reporting: ["reports:read"],
+    };
+    for (const p of expected[role]!) expect(permissions).toContain(p);
+    if (role === "admin") expect(permissions).not.toContain("client:read");
+    if (role === "reporting") expect(permissions).toEqual(["reports:read"]);
+    const headers = (await page.request.get("/staff")).headers();
+    expect(headers["cache-control"]).toContain("no-store");
+  });
+}
+
+test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+  await signIn(page, demoEmail("caseworker"), "wrong-password-123");
+  const known = await page.locator("form [role=alert]").innerText();
+  await signIn(page, `nobody-${randomBytes(4).toString("hex")}@demo.kotona.example`, "wrong-password-123");
+  const unknown = await page.locator("form [role=alert]").innerText();
+  expect(known).toBe(unknown);
+  expect(known).toContain("email address or password is not correct");
+  await expect(page.locator('input[type="password"]')).toHaveValue("");
+});
+
+test("an account is throttled after repeated failures, even with the right password", async ({ page }) => {
+  // An address no other test uses: the throttle is per account.
+  const email = `throttle-${randomBytes(4).toString("hex")}@demo.kotona.example`;
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, email, `wrong-${i}-password`);
+    await expect(page.locator("form [role=alert]")).toContainText("email address or password is not correct");
+  }
+  await signIn(page, email, "whatever-password");
+  await expect(page.locator("form [role=alert]")).toContainText("Too many failed attempts");
+  const [throttled] = await sql`select count(*)::int as n from audit_events where action = 'auth.sign_in_throttled'`;
+  expect(throttled!.n).toBeGreaterThan(0);
+});
+
+test("sign-out revokes the session: replaying the old cookie is refused", async ({ page, login, browser, baseURL }) => {
+  await login("dpo");
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+
+  const replay = await browser.newContext();
+  await preferEnglishStaffPages(replay, baseURL!);
+  await replay.addCookies(cookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/staff");
+  await expect(replayPage).toHaveURL(/\/sign-in/);
+  await replay.close();
+  const [event] = await sql`select count(*)::int as n from audit_events where action = 'auth.sign_out'`;
+  expect(event!.n).toBeGreaterThan(0);
+});
+
+test("disabling an account refuses its existing session on the next request", async ({ page, login, browser, baseURL }) => {
+  const email = `temp-${randomBytes(4).toString("hex")}@kotola.example`;
+  const password = `temp-password-${randomBytes(4).toString("hex")}`;
+  await login("admin");
+  await page.goto("/staff/admin/staff");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Name").fill("Tilapäinen Ohjaaja");
+  await page.getByLabel("Initial password").fill(password);
+  await page.getByRole("button", { name: "Add account" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+
+  const other = await browser.newContext();
+  await preferEnglishStaffPages(other, baseURL!);
+  const otherPage = await other.newPage();
+  await signIn(otherPage, email, password);
+  await expect(otherPage).toHaveURL(/\/staff$/);
+
+  await page.reload();
+  const row = page.getByRole("row").filter({ hasText: email });
+  await row.getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Disabled");
+
+  await otherPage.goto("/staff");
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+  await other.close();
+  const events = await sql`select action from audit_events where action in ('staff.created', 'staff.disabled') order by seq`;
+  expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["staff.created", "staff.disabled"]));
+});

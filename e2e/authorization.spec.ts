@@ -1,0 +1,38 @@
+import { pageRequirements, routeRequirements } from "../lib/auth/entry-points";
+import { roleHasPermission } from "../lib/auth/permissions";
+import { staffRoles } from "../lib/auth/roles";
+import { expect, test } from "./fixtures";
+
+/** Pages and routes without dynamic segments can be requested as they are. */
+const staffPages = Object.entries(pageRequirements).filter(([path, req]) => req !== "public" && !path.includes("["));
+const protectedRoutes = Object.entries(routeRequirements).filter(([path, req]) => req !== "public" && !path.includes("["));
+
+test("anonymous requests to every staff page are sent to sign-in, and to every protected route refused", async ({ request }) => {
+  for (const [path] of staffPages) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers()["location"], path).toMatch(/\/sign-in\?callbackUrl=/);
+  }
+  for (const [path] of protectedRoutes) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(401);
+  }
+});
+
+for (const role of staffRoles) {
+  test(`${role}: every staff page and route answers as the matrix says`, async ({ page, login }) => {
+    await login(role);
+    for (const [path, requirement] of [...staffPages, ...protectedRoutes]) {
+      if (requirement === "public") continue;
+      const response = await page.request.get(path, { maxRedirects: 0 });
+      const allowed = roleHasPermission(role, requirement);
+      expect(response.status(), `${role} ${path}`).toBe(allowed ? 200 : 403);
+    }
+  });
+}
+
+test("a forged session cookie gets past the proxy but not the page's own check", async ({ request }) => {
+  // The proxy only looks for the cookie's presence; the page must still refuse it.
+  const response = await request.get("/staff", { headers: { cookie: "__Host-kotona.session=forged.token.value" }, maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toMatch(/\/sign-in\?callbackUrl=/);
+});
