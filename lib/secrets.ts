@@ -7,6 +7,9 @@ export class ConfigurationError extends Error {
   override name = "ConfigurationError";
 }
 
+/** Any environment-like record: process.env, or a test's own. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 export interface Secrets {
   /** Signs the Auth.js session token. */
   authSecret: string;
@@ -29,7 +32,7 @@ export function parseDataKey(value: string): Buffer {
  * silently give each instance its own key. On the embedded default they are generated once into
  * the data folder, so `npm start` works on a laptop with no configuration.
  */
-export function loadSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
+export function loadSecrets(env: Env = process.env): Secrets {
   let authSecret = env.AUTH_SECRET;
   let dataKeyText = env.KOTONA_DATA_KEY;
   if (!authSecret || !dataKeyText) {
