@@ -58,6 +58,17 @@ const agencies = [
     },
     insideEea: true,
     deliveryMethod: "secure_email",
+    intakeConsent: {
+      categories: ["identity", "contact", "residence", "servicePlan"],
+      purpose: {
+        fi: "Kotoutumispalvelujen järjestäminen ja seuranta",
+        sv: "Ordnande och uppföljning av integrationstjänster",
+        en: "Organising and following up integration services",
+        ar: "تنظيم خدمات الاندماج ومتابعتها",
+        uk: "Організація та супровід послуг з інтеграції",
+        ru: "Организация и сопровождение услуг по интеграции",
+      },
+    },
   },
   {
     code: "migri",
@@ -72,6 +83,17 @@ const agencies = [
     names: { sv: "Kotolanmaa TE-byrå", en: "Kotolanmaa Employment and Economic Development Office (TE Office)" },
     insideEea: true,
     deliveryMethod: "secure_email",
+    intakeConsent: {
+      categories: ["identity", "contact", "skills", "education", "servicePlan"],
+      purpose: {
+        fi: "Työnhaku ja työllisyyspalvelut",
+        sv: "Arbetssökande och sysselsättningstjänster",
+        en: "Job search and employment services",
+        ar: "البحث عن عمل وخدمات التوظيف",
+        uk: "Пошук роботи та послуги зайнятості",
+        ru: "Поиск работы и услуги занятости",
+      },
+    },
   },
   {
     code: "iom",
@@ -89,6 +111,17 @@ const agencies = [
     names: { sv: "Kotolanmaa välfärdsområde", en: "Kotolanmaa wellbeing services county" },
     insideEea: true,
     deliveryMethod: "secure_email",
+    intakeConsent: {
+      categories: ["identity", "contact", "family"],
+      purpose: {
+        fi: "Sosiaali- ja terveyspalvelujen järjestäminen",
+        sv: "Ordnande av social- och hälsovårdstjänster",
+        en: "Arranging social and health services",
+        ar: "ترتيب الخدمات الاجتماعية والصحية",
+        uk: "Організація соціальних і медичних послуг",
+        ru: "Организация социальных и медицинских услуг",
+      },
+    },
   },
   {
     code: "education_services",

@@ -191,6 +191,19 @@ export const agencySettingsSchema = z
       .optional(),
     insideEea: z.boolean(),
     deliveryMethod: z.enum(deliveryMethods).default("secure_email"),
+    /**
+     * When set, the electronic intake form offers a separate, optional consent to disclose these
+     * categories to this agency for this purpose (DESIGN.md rule 2).
+     */
+    intakeConsent: z
+      .object({
+        categories: categoryList,
+        purpose: localisedText,
+        /** How long the consent given in the form is valid. */
+        validMonths: z.number().int().min(1).max(120).default(24),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { parsePersonalIdentityCode } from "@/lib/personal-identity-code";
+
+/**
+ * Field schemas shared by every intake step, in the browser and on the server. Error messages are
+ * message keys (messages/*.json → intakeErrors), so the same codes read in every language.
+ */
+
+export const SHORT_TEXT = 100;
+export const LONG_TEXT = 2000;
+
+/** Control characters other than tab and newline never belong in a form answer. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function text(max: number = SHORT_TEXT) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .max(max, "tooLong")
+    .refine((value) => !CONTROL_CHARACTERS.test(value), "invalidCharacters");
+}
+
+/** An optional text: an empty field is "not given" (undefined), never an empty string. */
+export function optionalText(max: number = SHORT_TEXT) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(max).optional());
+}
+
+export const yesNo = z.enum(["yes", "no"], { error: "chooseOne" });
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A date as YYYY-MM-DD (what <input type="date"> sends). `past`: not in the future; `from`:
+ * the earliest plausible year.
+ */
+export function dateField({ past = false, future = false, fromYear = 1900, toYear = 2100 } = {}) {
+  return z
+    .string({ error: "required" })
+    .trim()
+    .min(1, "required")
+    .refine(isRealDate, "invalidDate")
+    .refine((value) => Number(value.slice(0, 4)) >= fromYear && Number(value.slice(0, 4)) <= toYear, "implausibleDate")
+    .refine((value) => !past || value <= todayIso(), "dateInFuture")
+    .refine((value) => !future || value >= todayIso(), "dateInPast");
+}
+
+export function optionalDate(options: Parameters<typeof dateField>[0] = {}) {
+  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), dateField(options).optional());
+}
+
+export const dateOfBirthField = dateField({ past: true, fromYear: 1900 });
+
+export const personalIdentityCodeField = z
+  .string({ error: "required" })
+  .trim()
+  .min(1, "required")
+  .transform((value, ctx) => {
+    const parsed = parsePersonalIdentityCode(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.problem === "checksum" ? "identityCodeChecksum" : "identityCodeInvalid" });
+      return z.NEVER;
+    }
+    return parsed.code;
+  });
+
+/**
+ * Phone numbers are normalised to international form where that is unambiguous (Finnish numbers
+ * starting with 0), and otherwise kept as digits with a leading +.
+ */
+export function normalizePhone(input: string): string | null {
+  const compact = input.replace(/[\s().-]/g, "");
+  if (/^\+[1-9]\d{6,14}$/.test(compact)) return compact;
+  if (/^00[1-9]\d{6,14}$/.test(compact)) return `+${compact.slice(2)}`;
+  if (/^0[1-9]\d{5,11}$/.test(compact)) return `+358${compact.slice(1)}`;
+  return null;
+}
+
+export const phoneField = z
+  .string()
+  .trim()
+  .max(40, "tooLong")
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "invalidPhone" });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+export const optionalPhone = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), phoneField.optional());
+
+export const optionalEmail = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.string().trim().max(254, "tooLong").pipe(z.email("invalidEmail")).optional(),
+);
+
+/** Checkboxes: absent means none chosen; one chosen arrives as a string. */
+export function checkboxes<T extends readonly [string, ...string[]]>(values: T, max: number = values.length) {
+  return z.preprocess(
+    (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.enum(values, { error: "chooseFromList" })).max(max),
+  );
+}
+
+export function year({ fromYear = 1930 } = {}) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? Number(value.trim()) : value),
+    z
+      .number({ error: "invalidYear" })
+      .int("invalidYear")
+      .min(fromYear, "implausibleDate")
+      .max(new Date().getUTCFullYear() + 1, "implausibleDate")
+      .optional(),
+  );
+}
