@@ -13,6 +13,12 @@ export const pageRequirements: Record<string, Requirement> = {
   "/[locale]/sign-in": "public",
   "/[locale]/accessibility": "public",
   "/[locale]/privacy": "public",
+  "/[locale]/intake": "public",
+  "/[locale]/intake/[step]": "public",
+  "/[locale]/intake/consent": "public",
+  "/[locale]/intake/check": "public",
+  "/[locale]/intake/confirmation": "public",
+  "/[locale]/intake/refused": "public",
   "/staff": "staff:home",
   "/staff/admin/staff": "staff:manage",
   "/staff/admin/settings": "settings:manage",
@@ -20,11 +26,15 @@ export const pageRequirements: Record<string, Requirement> = {
 
 export const routeRequirements: Record<string, Requirement> = {
   "/api/health": "public",
+  "/[locale]/intake/submit": "public",
 };
 
 /** Keyed `file#exportName`. */
 export const actionRequirements: Record<string, Requirement> = {
   "app/[locale]/sign-in/actions.ts#signInAction": "public",
+  "app/[locale]/intake/actions.ts#startIntakeAction": "public",
+  "app/[locale]/intake/actions.ts#saveStepAction": "public",
+  "app/[locale]/intake/actions.ts#saveConsentAction": "public",
   "app/staff/actions.ts#signOutAction": "staff:home",
   "app/staff/actions.ts#setStaffLocaleAction": "staff:home",
   "app/staff/admin/staff/actions.ts#createStaffAction": "staff:manage",

@@ -10,7 +10,6 @@ export const SHORT_TEXT = 100;
 export const LONG_TEXT = 2000;
 
 /** Control characters other than tab and newline never belong in a form answer. */
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export function text(max: number = SHORT_TEXT) {

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { StepForm } from "@/components/intake/step-form";
+import { getDb } from "@/db";
+import { loadDraft } from "@/db/intake";
+import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { stepDictionary } from "@/lib/intake/dictionary";
+import { stepFields } from "@/lib/intake/form-spec";
+import { intakeSteps, isIntakeStep } from "@/lib/intake/steps";
+import { saveStepAction } from "../actions";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/intake/[step]">): Promise<Metadata> {
+  const { locale, step } = await params;
+  if (!isIntakeStep(step)) return {};
+  const t = await getTranslations({ locale, namespace: "intake" });
+  return { title: t(`steps.${step}` as never) };
+}
+
+export default async function IntakeStepPage({ params, searchParams }: PageProps<"/[locale]/intake/[step]">) {
+  const { locale, step } = await params;
+  setRequestLocale(locale);
+  if (!isIntakeStep(step)) notFound();
+  const draft = await loadDraft({ db: await getDb(), draftId: await draftIdFromCookie() });
+  if (!draft) redirect(`/${locale}/intake`);
+  const { change } = await searchParams;
+  const t = await getTranslations("intake");
+  const index = intakeSteps.indexOf(step);
+  const previous = index === 0 ? `/${locale}/intake` : `/${locale}/intake/${intakeSteps[index - 1]}`;
+  const initialValues: Record<string, unknown> = { ...(draft.answers[step] as Record<string, unknown> | undefined) };
+  if (step === "about" && draft.personalIdentityCode) initialValues.personalIdentityCode = draft.personalIdentityCode;
+
+  return (
+    <div>
+      <p className="text-gray-700">{t("progress", { current: index + 1, total: intakeSteps.length })}</p>
+      <h1 className="mb-6 text-3xl font-bold">{t(`steps.${step}` as never)}</h1>
+      <StepForm
+        step={step}
+        fields={stepFields[step]}
+        initialValues={initialValues}
+        dictionary={await stepDictionary(step)}
+        action={saveStepAction.bind(null, locale, step)}
+        backHref={change === "1" ? `/${locale}/intake/check` : previous}
+        backLabel={t("ui.back")}
+        changeMode={change === "1"}
+        honeypotLabel={t("ui.honeypot")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { consentTextToShow, createDraft, deleteDraft, loadDraft, saveDraftConsent, saveDraftStep } from "@/db/intake";
+import { getRegisterSettings } from "@/db/settings";
+import type { StepFormState } from "@/components/intake/types";
+import { clearDraftCookie, draftIdFromCookie, setDraftCookie } from "@/lib/intake/cookies";
+import { formDataToObject, FormTooLargeError } from "@/lib/intake/form-data";
+import { consentSchemaFor, intakeSteps, isIntakeStep, issuesByField, stepSchemas, type IntakeStep } from "@/lib/intake/steps";
+import { isPublicLocale } from "@/lib/i18n/locales";
+
+/*
+ * The public intake form's actions. They are public by nature (anyone may fill in the form): what
+ * protects them is that a draft is reachable only through its HttpOnly cookie, every value is
+ * validated with the step's schema, and the body size is capped (next.config.ts).
+ */
+
+function safeLocale(locale: string): string {
+  return isPublicLocale(locale) ? locale : "fi";
+}
+
+export async function startIntakeAction(locale: string): Promise<void> {
+  const l = safeLocale(locale);
+  const db = await getDb();
+  const existing = await loadDraft({ db, draftId: await draftIdFromCookie() });
+  if (!existing) await setDraftCookie(await createDraft({ db, locale: l }));
+  redirect(`/${l}/intake/${intakeSteps[0]}`);
+}
+
+function nextPage(step: IntakeStep): string {
+  const index = intakeSteps.indexOf(step);
+  return intakeSteps[index + 1] ?? "consent";
+}
+
+export async function saveStepAction(locale: string, step: string, _previous: StepFormState, formData: FormData): Promise<StepFormState> {
+  const l = safeLocale(locale);
+  if (!isIntakeStep(step)) redirect(`/${l}/intake`);
+  const db = await getDb();
+  const draft = await loadDraft({ db, draftId: await draftIdFromCookie() });
+  if (!draft) redirect(`/${l}/intake?expired=1`);
+
+  let values: Record<string, unknown>;
+  try {
+    values = formDataToObject(formData);
+  } catch (error) {
+    if (error instanceof FormTooLargeError) return { status: "error", values: {}, errors: { form: ["tooLong"] }, rows: {} };
+    throw error;
+  }
+  const intent = formData.get("$intent");
+  const rows = Object.fromEntries(
+    Object.entries(values)
+      .filter(([, v]) => Array.isArray(v))
+      .map(([k, v]) => [k, Math.max(1, (v as unknown[]).length)]),
+  );
+  if (typeof intent === "string" && intent.startsWith("add:")) {
+    const group = intent.slice(4);
+    return { status: "edit", values, errors: {}, rows: { ...rows, [group]: (rows[group] ?? 1) + 1 } };
+  }
+
+  const parsed = stepSchemas[step].safeParse(values);
+  if (!parsed.success) return { status: "error", values, errors: issuesByField(parsed.error), rows };
+  await saveDraftStep({ db, draft, step, value: parsed.data as never, locale: l });
+  redirect(formData.get("$change") === "1" ? `/${l}/intake/check` : `/${l}/intake/${nextPage(step)}`);
+}
+
+export type ConsentFormState = { status: "idle" } | { status: "error"; errors: Record<string, string[]>; values: Record<string, unknown> };
+
+export async function saveConsentAction(locale: string, _previous: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
+  const l = safeLocale(locale);
+  const db = await getDb();
+  const draftId = await draftIdFromCookie();
+  const draft = await loadDraft({ db, draftId });
+  if (!draft) redirect(`/${l}/intake?expired=1`);
+
+  if (formData.get("$decision") === "refuse") {
+    // Refusing stores nothing: the draft goes at once.
+    await deleteDraft({ db, draftId: draft.id });
+    await clearDraftCookie();
+    redirect(`/${l}/intake/refused`);
+  }
+
+  const settings = await getRegisterSettings({ db });
+  const schema = consentSchemaFor({
+    storageConsentRequired: settings.legalBasis.kind === "consent",
+    authorityCodes: settings.obtainFromAuthorities.map((a) => a.code),
+    agencyCodes: settings.agencies.filter((a) => a.intakeConsent).map((a) => a.code),
+  });
+  const values = formDataToObject(formData);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { status: "error", errors: issuesByField(parsed.error), values };
+
+  const shownTexts: Partial<Record<"storage" | "obtain_data" | "disclosure", string>> = {};
+  for (const kind of ["storage", "obtain_data", "disclosure"] as const) {
+    const text = await consentTextToShow({ db, kind, locale: l });
+    if (text) shownTexts[kind] = text.id;
+  }
+  await saveDraftConsent({
+    db,
+    draft,
+    consent: {
+      storageConsent: parsed.data.storageConsent === "yes",
+      obtainFrom: parsed.data.obtainFrom as string[],
+      discloseTo: parsed.data.discloseTo as string[],
+      shownTexts,
+    },
+  });
+  redirect(`/${l}/intake/check`);
+}

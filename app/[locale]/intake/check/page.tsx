@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getDb } from "@/db";
+import { firstMissingStep, loadDraft } from "@/db/intake";
+import { getRegisterSettings } from "@/db/settings";
+import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { stepFields, type FieldSpec } from "@/lib/intake/form-spec";
+import { intakeSteps } from "@/lib/intake/steps";
+import { localised } from "@/lib/register-settings";
+
+export async function generateMetadata({ params }: PageProps<"/[locale]/intake/check">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "intake.check" });
+  return { title: t("title") };
+}
+
+export default async function CheckAnswersPage({ params }: PageProps<"/[locale]/intake/check">) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const db = await getDb();
+  const draft = await loadDraft({ db, draftId: await draftIdFromCookie() });
+  if (!draft) redirect(`/${locale}/intake`);
+  const missing = firstMissingStep(draft.answers);
+  if (missing) redirect(`/${locale}/intake/${missing}`);
+  if (!draft.answers.consent) redirect(`/${locale}/intake/consent`);
+
+  const t = await getTranslations("intake");
+  const format = await getFormatter();
+  const settings = await getRegisterSettings({ db });
+  const fallbacks = ["fi", "sv"].includes(locale) ? ["fi", "en"] : ["en", "fi"];
+
+  const show = (spec: Exclude<FieldSpec, { kind: "group" }>, value: unknown): string => {
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) return t("check.notGiven");
+    if (spec.kind === "date" && typeof value === "string") return format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "long" });
+    if ("optionSet" in spec) {
+      const values = Array.isArray(value) ? value : [value];
+      return values.map((v) => t(`options.${spec.optionSet}.${String(v)}` as never)).join(", ");
+    }
+    return String(value);
+  };
+
+  const consent = draft.answers.consent;
+  const agencyName = (code: string) => {
+    const agency = settings.agencies.find((a) => a.code === code);
+    return agency ? localised({ fi: agency.name, ...agency.names }, locale, fallbacks) : code;
+  };
+  const authorityName = (code: string) => {
+    const authority = settings.obtainFromAuthorities.find((a) => a.code === code);
+    return authority ? localised(authority.name, locale, fallbacks) : code;
+  };
+
+  return (
+    <div className="space-y-8">
+      <h1 className="text-3xl font-bold">{t("check.title")}</h1>
+      {intakeSteps.map((step) => {
+        const answers = (draft.answers[step] ?? {}) as Record<string, unknown>;
+        if (step === "about" && draft.personalIdentityCode) answers.personalIdentityCode = draft.personalIdentityCode;
+        return (
+          <section key={step} aria-labelledby={`check-${step}`} className="space-y-2">
+            <div className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink">
+              <h2 id={`check-${step}`} className="text-xl font-bold">
+                {t(`steps.${step}` as never)}
+              </h2>
+              <a href={`/${locale}/intake/${step}?change=1`} className="text-brand-800">
+                {t("check.change")}
+                <span className="sr-only"> {t(`steps.${step}` as never)}</span>
+              </a>
+            </div>
+            <dl className="divide-y divide-gray-300">
+              {stepFields[step].map((spec) => {
+                if (spec.kind !== "group") {
+                  if (spec.name === "personalIdentityCode" && answers.hasIdentityCode !== "yes") return null;
+                  return (
+                    <div key={spec.name} className="grid gap-1 py-2 sm:grid-cols-2">
+                      <dt className="font-bold">{t(`fields.${spec.name}.label` as never)}</dt>
+                      <dd className="break-words">{show(spec, answers[spec.name])}</dd>
+                    </div>
+                  );
+                }
+                const rows = (answers[spec.name] as Record<string, unknown>[] | undefined) ?? [];
+                return (
+                  <div key={spec.name} className="py-2">
+                    <dt className="font-bold">{t(`fields.${spec.name}.label` as never)}</dt>
+                    <dd>
+                      {rows.length === 0 ? (
+                        t("check.notGiven")
+                      ) : (
+                        <ol className="list-decimal space-y-1 ps-6">
+                          {rows.map((row, i) => (
+                            <li key={i} className="break-words">
+                              {spec.fields
+                                .filter((f): f is Exclude<FieldSpec, { kind: "group" }> => f.kind !== "group")
+                                .filter((f) => row[f.name] !== undefined && row[f.name] !== "")
+                                .map((f) => show(f, row[f.name]))
+                                .join(" · ")}
+                            </li>
+                          ))}
+                        </ol>
+                      )}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+        );
+      })}
+      <section aria-labelledby="check-consent" className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink">
+          <h2 id="check-consent" className="text-xl font-bold">
+            {t("consent.title")}
+          </h2>
+          <a href={`/${locale}/intake/consent`} className="text-brand-800">
+            {t("check.change")}
+            <span className="sr-only"> {t("consent.title")}</span>
+          </a>
+        </div>
+        <ul className="list-disc space-y-1 ps-6">
+          {settings.legalBasis.kind === "consent" ? <li>{t("check.storageGiven")}</li> : <li>{t("consent.storageInformOnly")}</li>}
+          {settings.obtainFromAuthorities.map((a) => (
+            <li key={`o-${a.code}`}>
+              {consent.obtainFrom.includes(a.code) ? t("check.obtainYes", { authority: authorityName(a.code) }) : t("check.obtainNo", { authority: authorityName(a.code) })}
+            </li>
+          ))}
+          {settings.agencies
+            .filter((a) => a.intakeConsent)
+            .map((a) => (
+              <li key={`d-${a.code}`}>
+                {consent.discloseTo.includes(a.code) ? t("check.discloseYes", { agency: agencyName(a.code) }) : t("check.discloseNo", { agency: agencyName(a.code) })}
+              </li>
+            ))}
+        </ul>
+      </section>
+      <form method="post" action={`/${locale}/intake/submit`} className="space-y-4">
+        <div aria-hidden="true" className="absolute -start-[10000px] h-px w-px overflow-hidden">
+          <label htmlFor="website">{t("ui.honeypot")}</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </div>
+        <p>{t("check.declaration")}</p>
+        <button type="submit" className="rounded bg-brand-700 px-6 py-3 text-lg font-bold text-white hover:bg-brand-800">
+          {t("check.send")}
+        </button>
+      </form>
+    </div>
+  );
+}
