@@ -5,7 +5,7 @@ export const answers = {
   firstNames: "Amina Testi",
   lastName: "Esimerkki",
   dateOfBirth: "1990-03-27",
-  personalIdentityCode: "270390-9078",
+  personalIdentityCode: "270390-907A",
   citizenship: "Somalia",
   nativeLanguage: "Somali",
   phone: "040 123 4567",

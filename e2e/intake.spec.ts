@@ -117,7 +117,7 @@ for (const javaScriptEnabled of [true, false]) {
     // lastName missing; an identity code with a wrong check character; a birth date in the future.
     await page.locator('[name="dateOfBirth"]').fill("2099-01-01");
     await page.locator('[name="hasIdentityCode"][value="yes"]').check();
-    await page.locator('[name="personalIdentityCode"]').fill("270390-907A");
+    await page.locator('[name="personalIdentityCode"]').fill("270390-9078");
     await page.locator("main form button[type=submit]").last().click();
 
     const summary = page.getByTestId("error-summary");

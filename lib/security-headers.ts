@@ -19,7 +19,9 @@ export function contentSecurityPolicy(nonce: string, isDev: boolean): string {
 export function staticSecurityHeaders(isProduction: boolean): { key: string; value: string }[] {
   const headers = [
     { key: "X-Content-Type-Options", value: "nosniff" },
-    { key: "Referrer-Policy", value: "no-referrer" },
+    // Not "no-referrer": with it browsers send `Origin: null` on form posts, and Next refuses server
+    // actions whose origin does not match (its CSRF check). same-origin leaks nothing to other sites.
+    { key: "Referrer-Policy", value: "same-origin" },
     { key: "X-Frame-Options", value: "DENY" },
     { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
     { key: "Cross-Origin-Opener-Policy", value: "same-origin" },

@@ -19,6 +19,8 @@ export function ErrorSummary({ title, items, focusKey }: { title: string; items:
     <div
       ref={ref}
       tabIndex={-1}
+      // Without JavaScript the browser focuses it on load; with it, the effect above does.
+      autoFocus
       role="alert"
       aria-labelledby="error-summary-title"
       className="mb-6 border-4 border-red-700 p-4 focus:outline-none focus-visible:outline-[3px]"

@@ -67,8 +67,12 @@ export function StepForm({
     // The schemas transform values (trimmed, normalised); the form itself holds what was typed.
     resolver: zodResolver(stepSchemas[step]) as unknown as Resolver<FieldValues>,
     defaultValues: values,
-    mode: "onTouched",
+    // First check on "Continue", then as the person types: checking on blur makes messages appear
+    // and move the page while someone is still moving through it (GOV.UK's advice too).
+    mode: "onSubmit",
     reValidateMode: "onChange",
+    // The error summary takes focus, as without JavaScript; its links lead to each field.
+    shouldFocusError: false,
   });
 
   const message = (code: string | undefined) => (code ? (dictionary.errors[code] ?? dictionary.errors.invalid ?? code) : undefined);
@@ -226,7 +230,7 @@ export function StepForm({
           ‹ {backLabel}
         </a>
       </p>
-      <ErrorSummary title={dictionary.ui.errorSummaryTitle} items={summary} focusKey={state} />
+      <ErrorSummary title={dictionary.ui.errorSummaryTitle} items={summary} focusKey={`${formState.submitCount}:${state.status}`} />
       <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-8">
         {changeMode ? <input type="hidden" name="$change" value="1" /> : null}
         {/* A field people never see: bots that fill every field reveal themselves. */}

@@ -12,6 +12,14 @@ export const LONG_TEXT = 2000;
 /** Control characters other than tab and newline never belong in a form answer. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/**
+ * What a browser sends for "no answer" varies: an empty or blank string from a plain form post,
+ * null or false from react-hook-form for an unchecked radio or checkbox. All mean "not given".
+ */
+export function blankToUndefined(value: unknown): unknown {
+  return value === null || value === false || (typeof value === "string" && value.trim() === "") ? undefined : value;
+}
+
 export function text(max: number = SHORT_TEXT) {
   return z
     .string({ error: "required" })
@@ -23,7 +31,7 @@ export function text(max: number = SHORT_TEXT) {
 
 /** An optional text: an empty field is "not given" (undefined), never an empty string. */
 export function optionalText(max: number = SHORT_TEXT) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), text(max).optional());
+  return z.preprocess(blankToUndefined, text(max).optional());
 }
 
 export const yesNo = z.enum(["yes", "no"], { error: "chooseOne" });
@@ -56,7 +64,7 @@ export function dateField({ past = false, future = false, fromYear = 1900, toYea
 }
 
 export function optionalDate(options: Parameters<typeof dateField>[0] = {}) {
-  return z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), dateField(options).optional());
+  return z.preprocess(blankToUndefined, dateField(options).optional());
 }
 
 export const dateOfBirthField = dateField({ past: true, fromYear: 1900 });
@@ -99,24 +107,30 @@ export const phoneField = z
     return phone;
   });
 
-export const optionalPhone = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), phoneField.optional());
+export const optionalPhone = z.preprocess(blankToUndefined, phoneField.optional());
 
 export const optionalEmail = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  blankToUndefined,
   z.string().trim().max(254, "tooLong").pipe(z.email("invalidEmail")).optional(),
 );
 
 /** Checkboxes: absent means none chosen; one chosen arrives as a string. */
 export function checkboxes<T extends readonly [string, ...string[]]>(values: T, max: number = values.length) {
   return z.preprocess(
-    (value) => (value === undefined || value === null || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    (value) => {
+      const given = blankToUndefined(value);
+      return given === undefined ? [] : Array.isArray(given) ? given : [given];
+    },
     z.array(z.enum(values, { error: "chooseFromList" })).max(max),
   );
 }
 
 export function year({ fromYear = 1930 } = {}) {
   return z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? Number(value.trim()) : value),
+    (value) => {
+      const given = blankToUndefined(value);
+      return typeof given === "string" ? Number(given.trim()) : given;
+    },
     z
       .number({ error: "invalidYear" })
       .int("invalidYear")

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  blankToUndefined,
   checkboxes,
   dateField,
   dateOfBirthField,
@@ -51,7 +52,6 @@ export const serviceNeeds = [
   "other",
 ] as const;
 
-const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 /** Rows of a repeating group the person left empty are not answers: drop them before validating. */
 function withoutEmptyRows(value: unknown): unknown {
@@ -67,8 +67,8 @@ export const aboutSchema = z
     lastName: text(),
     dateOfBirth: dateOfBirthField,
     hasIdentityCode: yesNo,
-    personalIdentityCode: z.preprocess(emptyToUndefined, personalIdentityCodeField.optional()),
-    gender: z.preprocess(emptyToUndefined, z.enum(genders, { error: "chooseFromList" }).optional()),
+    personalIdentityCode: z.preprocess(blankToUndefined, personalIdentityCodeField.optional()),
+    gender: z.preprocess(blankToUndefined, z.enum(genders, { error: "chooseFromList" }).optional()),
     citizenship: text(),
     otherCitizenship: optionalText(),
     nativeLanguage: text(),
@@ -102,7 +102,7 @@ export const contactSchema = z
     phone: optionalPhone,
     email: optionalEmail,
     streetAddress: optionalText(200),
-    postalCode: z.preprocess(emptyToUndefined, z.string().trim().regex(/^\d{5}$/, "invalidPostalCode").optional()),
+    postalCode: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{5}$/, "invalidPostalCode").optional()),
     postOffice: optionalText(),
     municipality: text(),
     preferredContact: z.enum(contactMethods, { error: "chooseOne" }),
@@ -160,7 +160,10 @@ export const workExperienceSchema = z.object({
   jobTitle: text(),
   country: optionalText(),
   years: z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? Number(value.trim()) : value),
+    (value) => {
+      const given = blankToUndefined(value);
+      return typeof given === "string" ? Number(given.trim()) : given;
+    },
     z.number({ error: "invalidNumber" }).int("invalidNumber").min(0, "invalidNumber").max(60, "invalidNumber").optional(),
   ),
 });
@@ -219,7 +222,7 @@ export function consentSchemaFor({
   return z.object({
     storageConsent: storageConsentRequired
       ? z.literal("yes", { error: "consentRequired" })
-      : z.preprocess(emptyToUndefined, z.literal("yes").optional()),
+      : z.preprocess(blankToUndefined, z.literal("yes").optional()),
     obtainFrom: list(authorityCodes),
     discloseTo: list(agencyCodes),
   });
