@@ -16,10 +16,21 @@ export const answers = {
  * Fills the form step by step by field names (the same in every language), so one journey serves
  * every locale. Works with JavaScript on or off.
  */
-export async function fillIntake(page: Page, locale: string, { withFamilyRow = true } = {}) {
+export async function fillIntake(
+  page: Page,
+  locale: string,
+  {
+    withFamilyRow = true,
+    onPage = async () => {},
+    js = true,
+  }: { withFamilyRow?: boolean; onPage?: (name: string) => Promise<void>; js?: boolean } = {},
+) {
   await page.goto(`/${locale}/intake`);
+  await onPage("start");
   await page.locator("main form button[type=submit]").click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/intake/about$`));
+  if (js) await waitForEnhancement(page);
+  await onPage("about");
 
   await page.locator('[name="firstNames"]').fill(answers.firstNames);
   await page.locator('[name="lastName"]').fill(answers.lastName);
@@ -30,17 +41,20 @@ export async function fillIntake(page: Page, locale: string, { withFamilyRow = t
   await page.locator('[name="nativeLanguage"]').fill(answers.nativeLanguage);
   await page.locator('[name="interpreterNeeded"][value="yes"]').check();
   await page.locator('[name="interpreterLanguage"]').fill("Somali");
-  await continueTo(page, locale, "contact");
+  await continueTo(page, locale, "contact", js);
+  await onPage("contact");
 
   await page.locator('[name="phone"]').fill(answers.phone);
   await page.locator('[name="municipality"]').fill(answers.municipality);
   await page.locator('[name="preferredContact"][value="phone"]').check();
-  await continueTo(page, locale, "residence");
+  await continueTo(page, locale, "residence", js);
+  await onPage("residence");
 
   await page.locator('[name="permitType"][value="international_protection"]').check();
   await page.locator('[name="arrivalDate"]').fill("2025-11-02");
   await page.locator('[name="clientGroup"][value="settlement_services"]').check();
-  await continueTo(page, locale, "family");
+  await continueTo(page, locale, "family", js);
+  await onPage("family");
 
   await page.locator('[name="maritalStatus"][value="married"]').check();
   if (withFamilyRow) {
@@ -49,19 +63,31 @@ export async function fillIntake(page: Page, locale: string, { withFamilyRow = t
     await page.locator('[name="members.0.dateOfBirth"]').fill("2018-06-01");
     await page.locator('[name="members.0.livesInFinland"][value="yes"]').check();
   }
-  await continueTo(page, locale, "education-work");
+  await continueTo(page, locale, "education-work", js);
+  await onPage("education-work");
 
   await page.locator('[name="educations.0.level"]').selectOption("secondary");
   await page.locator('[name="finnishLevel"][value="beginner"]').check();
   await page.locator('[name="swedishLevel"][value="none"]').check();
-  await continueTo(page, locale, "service-needs");
+  await continueTo(page, locale, "service-needs", js);
+  await onPage("service-needs");
 
   await page.locator('[name="needs"][value="language_course"]').check();
   await page.locator('[name="needs"][value="job_search"]').check();
   await continueTo(page, locale, "consent");
+  await onPage("consent");
 }
 
-export async function continueTo(page: Page, locale: string, next: string) {
+export async function continueTo(page: Page, locale: string, next: string, js = true) {
   await page.locator("main form").last().locator('button[type=submit]:not([name="$intent"])').last().click();
   await expect(page).toHaveURL(new RegExp(`/${locale}/intake/${next}$`));
+  if (js && !["consent", "check"].includes(next)) await waitForEnhancement(page);
+}
+
+/**
+ * With JavaScript, a question page's validation layer arrives after the page; the tests type once
+ * it is there (a person typing earlier keeps their input, see components/intake/step-form.tsx).
+ */
+export async function waitForEnhancement(page: Page) {
+  await expect(page.locator("main form[data-enhanced]")).toBeVisible();
 }

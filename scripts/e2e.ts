@@ -23,6 +23,7 @@ async function main(): Promise<number> {
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: url.toString(),
         KOTONA_DEMO: "1",
+        KOTONA_INTAKE_SUBMISSIONS_PER_HOUR: process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR ?? "40",
         AUTH_SECRET: randomBytes(32).toString("base64"),
         KOTONA_DATA_KEY: randomBytes(32).toString("base64"),
       },

@@ -61,41 +61,56 @@ function withoutEmptyRows(value: unknown): unknown {
   );
 }
 
-export const aboutSchema = z
-  .object({
-    firstNames: text(),
-    lastName: text(),
-    dateOfBirth: dateOfBirthField,
-    hasIdentityCode: yesNo,
-    personalIdentityCode: z.preprocess(blankToUndefined, personalIdentityCodeField.optional()),
-    gender: z.preprocess(blankToUndefined, z.enum(genders, { error: "chooseFromList" }).optional()),
-    citizenship: text(),
-    otherCitizenship: optionalText(),
-    nativeLanguage: text(),
-    otherLanguages: optionalText(200),
-    interpreterNeeded: yesNo,
-    interpreterLanguage: optionalText(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.hasIdentityCode === "yes" && !value.personalIdentityCode) {
-      ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "required" });
-    }
-    if (value.hasIdentityCode === "yes" && value.personalIdentityCode) {
-      const parsed = parsePersonalIdentityCode(value.personalIdentityCode);
-      if (parsed.ok && parsed.dateOfBirth !== value.dateOfBirth) {
-        ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "identityCodeDateMismatch" });
+/**
+ * A field that follows a "no" (the identity code, the interpreter's language) is hidden then, so
+ * whatever was typed in it before is not an answer: it is neither kept nor checked.
+ */
+function withoutDeselected(value: unknown): unknown {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+  const answers = { ...(value as Record<string, unknown>) };
+  if (answers.hasIdentityCode === "no") delete answers.personalIdentityCode;
+  if (answers.interpreterNeeded === "no") delete answers.interpreterLanguage;
+  return answers;
+}
+
+export const aboutSchema = z.preprocess(
+  withoutDeselected,
+  z
+    .object({
+      firstNames: text(),
+      lastName: text(),
+      dateOfBirth: dateOfBirthField,
+      hasIdentityCode: yesNo,
+      personalIdentityCode: z.preprocess(blankToUndefined, personalIdentityCodeField.optional()),
+      gender: z.preprocess(blankToUndefined, z.enum(genders, { error: "chooseFromList" }).optional()),
+      citizenship: text(),
+      otherCitizenship: optionalText(),
+      nativeLanguage: text(),
+      otherLanguages: optionalText(200),
+      interpreterNeeded: yesNo,
+      interpreterLanguage: optionalText(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.hasIdentityCode === "yes" && !value.personalIdentityCode) {
+        ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "required" });
       }
-    }
-    if (value.interpreterNeeded === "yes" && !value.interpreterLanguage) {
-      ctx.addIssue({ code: "custom", path: ["interpreterLanguage"], message: "required" });
-    }
-  })
-  .transform((value) => ({
-    ...value,
-    // A code typed and then "no" chosen is not kept.
-    personalIdentityCode: value.hasIdentityCode === "yes" ? value.personalIdentityCode : undefined,
-    interpreterLanguage: value.interpreterNeeded === "yes" ? value.interpreterLanguage : undefined,
-  }));
+      if (value.hasIdentityCode === "yes" && value.personalIdentityCode) {
+        const parsed = parsePersonalIdentityCode(value.personalIdentityCode);
+        if (parsed.ok && parsed.dateOfBirth !== value.dateOfBirth) {
+          ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "identityCodeDateMismatch" });
+        }
+      }
+      if (value.interpreterNeeded === "yes" && !value.interpreterLanguage) {
+        ctx.addIssue({ code: "custom", path: ["interpreterLanguage"], message: "required" });
+      }
+    })
+    .transform((value) => ({
+      ...value,
+      // A code typed and then "no" chosen is not kept.
+      personalIdentityCode: value.hasIdentityCode === "yes" ? value.personalIdentityCode : undefined,
+      interpreterLanguage: value.interpreterNeeded === "yes" ? value.interpreterLanguage : undefined,
+    })),
+);
 
 export const contactSchema = z
   .object({
