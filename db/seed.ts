@@ -82,7 +82,11 @@ export async function seedDemo({
     }
   }
 
-  if (!fresh) return report;
+  if (!fresh) {
+    // A demo started before a language's consent texts existed gets them now (new rows only).
+    report.consentTextsInserted = (await ensureConsentTexts({ db, texts: demoConsentTexts })).length;
+    return report;
+  }
 
   const caseworkers = demoAccounts
     ? await db

@@ -10,7 +10,7 @@ export const SHORT_TEXT = 100;
 export const LONG_TEXT = 2000;
 
 /** Control characters other than tab and newline never belong in a form answer. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /**
  * What a browser sends for "no answer" varies: an empty or blank string from a plain form post,
@@ -56,8 +56,9 @@ export function dateField({ past = false, future = false, fromYear = 1900, toYea
   return z
     .string({ error: "required" })
     .trim()
-    .min(1, "required")
-    .refine(isRealDate, "invalidDate")
+    // One message per date: the first that applies.
+    .min(1, { message: "required", abort: true })
+    .refine(isRealDate, { message: "invalidDate", abort: true })
     .refine((value) => Number(value.slice(0, 4)) >= fromYear && Number(value.slice(0, 4)) <= toYear, "implausibleDate")
     .refine((value) => !past || value <= todayIso(), "dateInFuture")
     .refine((value) => !future || value >= todayIso(), "dateInPast");
