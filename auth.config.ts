@@ -41,6 +41,14 @@ export function baseAuthConfig(secret: string): Omit<NextAuthConfig, "providers"
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },
+    logger: {
+      // A stale or forged session cookie is refused (the visitor goes to sign-in); it is not a
+      // server fault worth a stack trace in the log.
+      error(error) {
+        if (error.name === "JWTSessionError") return;
+        console.error(error);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user?.sessionId) token.sid = user.sessionId;

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { consentTextToShow, createDraft, deleteDraft, loadDraft, saveDraftConsent, saveDraftStep } from "@/db/intake";
+import { consentTextToShow, createDraft, deleteDraft, loadDraft, purgeExpiredDrafts, saveDraftConsent, saveDraftStep } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
 import type { StepFormState } from "@/components/intake/types";
 import { clearDraftCookie, draftIdFromCookie, setDraftCookie } from "@/lib/intake/cookies";
@@ -23,6 +23,8 @@ function safeLocale(locale: string): string {
 export async function startIntakeAction(locale: string): Promise<void> {
   const l = safeLocale(locale);
   const db = await getDb();
+  // Expired drafts are deleted whenever someone starts a form: no scheduler needed.
+  await purgeExpiredDrafts({ db });
   const existing = await loadDraft({ db, draftId: await draftIdFromCookie() });
   if (!existing) await setDraftCookie(await createDraft({ db, locale: l }));
   redirect(`/${l}/intake/${intakeSteps[0]}`);
