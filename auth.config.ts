@@ -45,7 +45,7 @@ export function baseAuthConfig(secret: string): Omit<NextAuthConfig, "providers"
       // A stale or forged session cookie is refused (the visitor goes to sign-in); it is not a
       // server fault worth a stack trace in the log.
       error(error) {
-        if (error.name === "JWTSessionError") return;
+        if ((error as { type?: string }).type === "JWTSessionError") return;
         console.error(error);
       },
     },
