@@ -82,8 +82,8 @@ export function localised(
  * Mirrors of the database enums (db/schema/enums.ts), kept here so the browser bundle needs no
  * drizzle; tests/unit/register-settings.test.ts checks they stay equal.
  */
-export const clientGroups = ["resident", "reception_services", "settlement_services"] as const;
-export type ClientGroup = (typeof clientGroups)[number];
+export { clientGroups, type ClientGroup } from "./domain-values";
+import { clientGroups } from "./domain-values";
 export const deliveryMethods = ["secure_email", "suomi_fi_messages", "paper", "in_person"] as const;
 export type DeliveryMethod = (typeof deliveryMethods)[number];
 

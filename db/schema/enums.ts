@@ -1,20 +1,12 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+import { clientGroups, permitTypes } from "../../lib/domain-values";
+import { staffRoles } from "../../lib/auth/roles";
 
-export const staffRole = pgEnum("staff_role", ["caseworker", "coordinator", "dpo", "admin", "reporting"]);
+export const staffRole = pgEnum("staff_role", staffRoles);
 export const clientStatus = pgEnum("client_status", ["active", "closed", "erasure_pending"]);
-export const clientGroup = pgEnum("client_group", ["resident", "reception_services", "settlement_services"]);
+export const clientGroup = pgEnum("client_group", clientGroups);
 export const registerBasis = pgEnum("register_basis", ["consent_electronic", "consent_written", "legal_obligation"]);
-export const permitType = pgEnum("permit_type", [
-  "international_protection",
-  "temporary_protection",
-  "family_ties",
-  "work",
-  "studies",
-  "eu_registration",
-  "permanent",
-  "other",
-  "not_known",
-]);
+export const permitType = pgEnum("permit_type", permitTypes);
 export const familyRelation = pgEnum("family_relation", ["spouse", "child", "parent", "sibling", "other"]);
 export const contactChannel = pgEnum("contact_channel", ["in_person", "phone", "email", "video"]);
 export const appointmentStatus = pgEnum("appointment_status", ["booked", "cancelled", "held"]);

@@ -30,3 +30,11 @@ export function isStaffLocale(value: string | undefined | null): value is StaffL
 export function textDirection(locale: string): "rtl" | "ltr" {
   return locale === "ar" ? "rtl" : "ltr";
 }
+
+/**
+ * Which languages settings texts fall back to: newcomers who read neither national language more
+ * often read English than Finnish.
+ */
+export function settingsTextFallbacks(locale: string): string[] {
+  return locale === "fi" || locale === "sv" ? ["fi", "en"] : ["en", "fi"];
+}

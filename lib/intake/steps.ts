@@ -15,6 +15,11 @@ import {
   yesNo,
 } from "./fields";
 import { parsePersonalIdentityCode } from "@/lib/personal-identity-code";
+import { clientGroups, permitTypes } from "@/lib/domain-values";
+
+export { permitTypes };
+/** Client groups a newcomer can choose from (all of them). */
+export const intakeClientGroups = clientGroups;
 
 /** The question pages, in order; each is one topic (GOV.UK: one thing per page). */
 export const intakeSteps = ["about", "contact", "residence", "family", "education-work", "service-needs"] as const;
@@ -22,18 +27,6 @@ export type IntakeStep = (typeof intakeSteps)[number];
 
 export const genders = ["female", "male", "other", "prefer_not_to_say"] as const;
 export const contactMethods = ["phone", "text_message", "email", "letter"] as const;
-export const permitTypes = [
-  "international_protection",
-  "temporary_protection",
-  "family_ties",
-  "work",
-  "studies",
-  "eu_registration",
-  "permanent",
-  "other",
-  "not_known",
-] as const;
-export const intakeClientGroups = ["resident", "reception_services", "settlement_services"] as const;
 export const maritalStatuses = ["single", "married", "cohabiting", "divorced", "widowed", "other", "prefer_not_to_say"] as const;
 export const familyRelations = ["spouse", "child", "parent", "sibling", "other"] as const;
 export const educationLevels = ["none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate", "other"] as const;

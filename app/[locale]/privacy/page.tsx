@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRegisterSettings } from "@/db/settings";
+import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { dataCategories } from "@/lib/data-categories";
 import { localised as pick, type LocalisedNames, type LocalisedText } from "@/lib/register-settings";
 
@@ -44,8 +45,7 @@ export default async function PrivacyNoticePage({ params }: PageProps<"/[locale]
   const t = await getTranslations("privacy");
   const tc = await getTranslations("categories");
   const s = await getRegisterSettings({ db: await getDb() });
-  // Newcomers who read neither national language more often read English than Finnish.
-  const fallbacks = ["fi", "sv"].includes(locale) ? ["fi", "en"] : ["en", "fi"];
+  const fallbacks = settingsTextFallbacks(locale);
   const l = (text: LocalisedText | LocalisedNames | null | undefined) => pick(text, locale, fallbacks);
   const agencyName = (code: string) => {
     const agency = s.agencies.find((a) => a.code === code);

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db";
 import { firstMissingStep, loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
+import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { draftIdFromCookie } from "@/lib/intake/cookies";
 import { stepFields, type FieldSpec } from "@/lib/intake/form-spec";
 import { intakeSteps } from "@/lib/intake/steps";
@@ -28,7 +29,7 @@ export default async function CheckAnswersPage({ params }: PageProps<"/[locale]/
   const t = await getTranslations("intake");
   const format = await getFormatter();
   const settings = await getRegisterSettings({ db });
-  const fallbacks = ["fi", "sv"].includes(locale) ? ["fi", "en"] : ["en", "fi"];
+  const fallbacks = settingsTextFallbacks(locale);
 
   const show = (spec: Exclude<FieldSpec, { kind: "group" }>, value: unknown): string => {
     if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) return t("check.notGiven");

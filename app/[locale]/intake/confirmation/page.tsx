@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getDb } from "@/db";
 import { loadReceipt } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
+import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { doneSubmissionFromCookie } from "@/lib/intake/cookies";
 import { localised } from "@/lib/register-settings";
 
@@ -25,7 +26,7 @@ export default async function ConfirmationPage({ params }: PageProps<"/[locale]/
   const submissionId = await doneSubmissionFromCookie();
   const receipt = submissionId ? await loadReceipt({ db, submissionId }) : null;
   const settings = await getRegisterSettings({ db });
-  const fallbacks = ["fi", "sv"].includes(locale) ? ["fi", "en"] : ["en", "fi"];
+  const fallbacks = settingsTextFallbacks(locale);
   const l = (text: Parameters<typeof localised>[0]) => localised(text, locale, fallbacks);
   const contact = settings.serviceContact;
 

@@ -5,6 +5,7 @@ import { ConsentForm } from "@/components/intake/consent-form";
 import { getDb } from "@/db";
 import { consentTextToShow, firstMissingStep, loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
+import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { draftIdFromCookie } from "@/lib/intake/cookies";
 import { localised } from "@/lib/register-settings";
 import { saveConsentAction } from "../actions";
@@ -33,7 +34,7 @@ export default async function IntakeConsentPage({ params }: PageProps<"/[locale]
   const tp = await getTranslations("privacy");
   const ui = await getTranslations("intake.ui");
   const settings = await getRegisterSettings({ db });
-  const fallbacks = ["fi", "sv"].includes(locale) ? ["fi", "en"] : ["en", "fi"];
+  const fallbacks = settingsTextFallbacks(locale);
   const l = (text: Parameters<typeof localised>[0]) => localised(text, locale, fallbacks);
   const storageText = await consentTextToShow({ db, kind: "storage", locale });
   const consentBasis = settings.legalBasis.kind === "consent";

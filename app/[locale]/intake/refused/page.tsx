@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRegisterSettings } from "@/db/settings";
+import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { localised } from "@/lib/register-settings";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/intake/refused">): Promise<Metadata> {
@@ -15,7 +16,7 @@ export default async function RefusedPage({ params }: PageProps<"/[locale]/intak
   setRequestLocale(locale);
   const t = await getTranslations("intake.refused");
   const settings = await getRegisterSettings({ db: await getDb() });
-  const fallbacks = ["fi", "sv"].includes(locale) ? ["fi", "en"] : ["en", "fi"];
+  const fallbacks = settingsTextFallbacks(locale);
   const c = settings.serviceContact;
   return (
     <div className="space-y-4">
