@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -32,6 +33,9 @@ export interface DatabaseHandle {
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 
+/** Extensions the migrations create, which PGlite must load at construction (pg_trgm: name search). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
   return { kind: "pglite", dir: env.PGLITE_DIR ?? path.join(dataDir(env), "pglite") };
@@ -49,7 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     return { db, target, close: () => sql.end({ timeout: 5 }) };
   }
   if (target.dir) mkdirSync(target.dir, { recursive: true });
-  const client = target.dir ? new PGlite(target.dir) : new PGlite();
+  const client = new PGlite({ dataDir: target.dir, extensions: PGLITE_EXTENSIONS });
   const pg = drizzlePglite(client, { schema });
   await migratePglite(pg, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: pg as unknown as Database, target, close: () => client.close() };

@@ -23,7 +23,8 @@ export async function fillIntake(
     withFamilyRow = true,
     onPage = async () => {},
     js = true,
-  }: { withFamilyRow?: boolean; onPage?: (name: string) => Promise<void>; js?: boolean } = {},
+    lastName = answers.lastName,
+  }: { withFamilyRow?: boolean; onPage?: (name: string) => Promise<void>; js?: boolean; lastName?: string } = {},
 ) {
   await page.goto(`/${locale}/intake`);
   await onPage("start");
@@ -33,7 +34,7 @@ export async function fillIntake(
   await onPage("about");
 
   await page.locator('[name="firstNames"]').fill(answers.firstNames);
-  await page.locator('[name="lastName"]').fill(answers.lastName);
+  await page.locator('[name="lastName"]').fill(lastName);
   await page.locator('[name="dateOfBirth"]').fill(answers.dateOfBirth);
   await page.locator('[name="hasIdentityCode"][value="yes"]').check();
   await page.locator('[name="personalIdentityCode"]').fill(answers.personalIdentityCode);

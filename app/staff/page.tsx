@@ -1,21 +1,99 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { staffHomeSummary } from "@/db/staff-home";
 import { requirePermission } from "@/lib/auth/guard";
 import { permissionsOf, roleHasPermission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Staff" };
+
+function ClientList({ items, empty }: { items: { key: string; clientId: string; label: string; when: string }[]; empty: string }) {
+  if (items.length === 0) return <p className="text-gray-700">{empty}</p>;
+  return (
+    <ul className="space-y-1">
+      {items.map((item) => (
+        <li key={item.key}>
+          <span className="font-mono">{item.when}</span> · <Link href={`/staff/clients/${item.clientId}`}>{item.label}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default async function StaffHomePage() {
   const staff = await requirePermission("staff:home");
   const t = await getTranslations("staff");
   const tp = await getTranslations("permissions");
   const tr = await getTranslations("roles");
-  const allowed = permissionsOf(staff.user.role).filter((p) => p !== "staff:home");
+  const format = await getFormatter();
+  const role = staff.user.role;
+  const allowed = permissionsOf(role).filter((p) => p !== "staff:home");
+  const worksWithClients = roleHasPermission(role, "client:read");
+  const summary = worksWithClients
+    ? await staffHomeSummary({ db: await getDb(), actor: { userId: staff.user.id, role, sessionId: staff.sessionId } })
+    : null;
+  const day = (value: string | null) => (value ? format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium" }) : "");
+  const name = (c: { clientNumber: string; lastName: string; firstNames: string }) => `${c.lastName}, ${c.firstNames} (${c.clientNumber})`;
+
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <h1 className="text-3xl font-bold">{t("homeTitle", { name: staff.user.displayName })}</h1>
-      <p data-testid="staff-role">{t("signedInAs", { role: tr(staff.user.role) })}</p>
+      <p data-testid="staff-role">{t("signedInAs", { role: tr(role) })}</p>
+
+      {summary ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <section aria-labelledby="intake-queue" className="rounded border-2 border-gray-300 p-4">
+            <h2 id="intake-queue" className="text-xl font-bold">
+              {t("navIntake")}
+            </h2>
+            <p className="text-3xl font-bold" data-testid="intake-count">
+              {summary.pendingIntake}
+            </p>
+            <Link href="/staff/intake">{t("openQueue")}</Link>
+          </section>
+          <section aria-labelledby="caseload" className="rounded border-2 border-gray-300 p-4">
+            <h2 id="caseload" className="text-xl font-bold">
+              {role === "caseworker" ? t("myCaseload") : t("assignedClients")}
+            </h2>
+            <p className="text-3xl font-bold">{summary.caseload}</p>
+            <Link href="/staff/clients">{t("navClients")}</Link>
+          </section>
+          <section aria-labelledby="appointments" className="rounded border-2 border-gray-300 p-4" data-testid="upcoming-appointments">
+            <h2 id="appointments" className="text-xl font-bold">
+              {t("upcomingAppointments")}
+            </h2>
+            <ClientList
+              empty={t("nothing")}
+              items={summary.upcoming.map((a) => ({
+                key: a.id,
+                clientId: a.clientId,
+                label: name(a),
+                when: format.dateTime(a.startsAt, { dateStyle: "short", timeStyle: "short" }),
+              }))}
+            />
+          </section>
+          <section aria-labelledby="reviews" className="rounded border-2 border-gray-300 p-4" data-testid="reviews-due">
+            <h2 id="reviews" className="text-xl font-bold">
+              {t("reviewsDue")}
+            </h2>
+            <ClientList
+              empty={t("nothing")}
+              items={summary.reviewsDue.map((r) => ({ key: r.planId, clientId: r.clientId, label: name(r), when: day(r.reviewDueOn) }))}
+            />
+          </section>
+          <section aria-labelledby="permits" className="rounded border-2 border-gray-300 p-4 md:col-span-2" data-testid="permits-expiring">
+            <h2 id="permits" className="text-xl font-bold">
+              {t("permitsExpiring")}
+            </h2>
+            <ClientList
+              empty={t("nothing")}
+              items={summary.permitsExpiring.map((p) => ({ key: p.permitId, clientId: p.clientId, label: name(p), when: day(p.validUntil) }))}
+            />
+          </section>
+        </div>
+      ) : null}
+
       <section aria-labelledby="may-do" className="space-y-2">
         <h2 id="may-do" className="text-xl font-bold">
           {t("whatYouMayDo")}
@@ -28,7 +106,7 @@ export default async function StaffHomePage() {
           ))}
         </ul>
       </section>
-      {roleHasPermission(staff.user.role, "staff:manage") ? (
+      {roleHasPermission(role, "staff:manage") ? (
         <nav aria-label={t("adminNav")}>
           <ul className="flex flex-wrap gap-4">
             <li>

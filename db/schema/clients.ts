@@ -10,6 +10,10 @@ import { staffUsers } from "./staff";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
+/**
+ * Search also relies on indexes drizzle cannot declare (a pg_trgm GIN index on search_name) and a
+ * few added with it; they live in drizzle/0002_client_search_trigram.sql.
+ */
 export const clients = pgTable(
   "clients",
   {

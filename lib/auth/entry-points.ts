@@ -22,6 +22,10 @@ export const pageRequirements: Record<string, Requirement> = {
   "/staff": "staff:home",
   "/staff/admin/staff": "staff:manage",
   "/staff/admin/settings": "settings:manage",
+  "/staff/clients": "client:read",
+  "/staff/intake": "intake:review",
+  "/staff/intake/[submissionId]": "intake:review",
+  "/staff/clients/[clientId]": "client:read",
 };
 
 export const routeRequirements: Record<string, Requirement> = {
@@ -41,4 +45,10 @@ export const actionRequirements: Record<string, Requirement> = {
   "app/staff/admin/staff/actions.ts#changeStaffRoleAction": "staff:manage",
   "app/staff/admin/staff/actions.ts#setStaffDisabledAction": "staff:manage",
   "app/staff/admin/settings/actions.ts#saveSettingsAction": "settings:manage",
+  "app/staff/clients/actions.ts#giveAccessReasonAction": "client:read",
+  "app/staff/clients/actions.ts#revealIdentityCodeAction": "client:read",
+  "app/staff/clients/actions.ts#searchClientsAction": "client:read",
+  "app/staff/intake/actions.ts#acceptSubmissionAction": "intake:review",
+  "app/staff/intake/actions.ts#mergeSubmissionAction": "intake:review",
+  "app/staff/intake/actions.ts#rejectSubmissionAction": "intake:review",
 };

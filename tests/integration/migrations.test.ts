@@ -6,7 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { MIGRATIONS_FOLDER } from "@/db/connection";
+import { MIGRATIONS_FOLDER, PGLITE_EXTENSIONS } from "@/db/connection";
 import { createPostgresDatabase, dropPostgresDatabase, testBackend, urlFor } from "../helpers/database";
 
 /** Every table, column and trigger, so "applying again changes nothing" compares the whole schema. */
@@ -30,7 +30,7 @@ interface Runner {
 
 async function runner(): Promise<Runner> {
   if (testBackend() === "pglite") {
-    const client = new PGlite();
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     const db = drizzlePglite(client);
     return {
       migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AnswersSummary } from "@/components/intake/answers-summary";
 import { getDb } from "@/db";
 import { firstMissingStep, loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
 import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { draftIdFromCookie } from "@/lib/intake/cookies";
-import { stepFields, type FieldSpec } from "@/lib/intake/form-spec";
-import { intakeSteps } from "@/lib/intake/steps";
 import { localised } from "@/lib/register-settings";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/intake/check">): Promise<Metadata> {
@@ -27,19 +26,8 @@ export default async function CheckAnswersPage({ params }: PageProps<"/[locale]/
   if (!draft.answers.consent) redirect(`/${locale}/intake/consent`);
 
   const t = await getTranslations("intake");
-  const format = await getFormatter();
   const settings = await getRegisterSettings({ db });
   const fallbacks = settingsTextFallbacks(locale);
-
-  const show = (spec: Exclude<FieldSpec, { kind: "group" }>, value: unknown): string => {
-    if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) return t("check.notGiven");
-    if (spec.kind === "date" && typeof value === "string") return format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "long" });
-    if ("optionSet" in spec) {
-      const values = Array.isArray(value) ? value : [value];
-      return values.map((v) => t(`options.${spec.optionSet}.${String(v)}` as never)).join(", ");
-    }
-    return String(value);
-  };
 
   const consent = draft.answers.consent;
   const agencyName = (code: string) => {
@@ -54,59 +42,13 @@ export default async function CheckAnswersPage({ params }: PageProps<"/[locale]/
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{t("check.title")}</h1>
-      {intakeSteps.map((step) => {
-        const answers = (draft.answers[step] ?? {}) as Record<string, unknown>;
-        if (step === "about" && draft.personalIdentityCode) answers.personalIdentityCode = draft.personalIdentityCode;
-        return (
-          <section key={step} aria-labelledby={`check-${step}`} className="space-y-2">
-            <div className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink">
-              <h2 id={`check-${step}`} className="text-xl font-bold">
-                {t(`steps.${step}` as never)}
-              </h2>
-              <a href={`/${locale}/intake/${step}?change=1`} className="text-brand-800">
-                {t("check.change")}
-                <span className="sr-only"> {t(`steps.${step}` as never)}</span>
-              </a>
-            </div>
-            <dl className="divide-y divide-gray-300">
-              {stepFields[step].map((spec) => {
-                if (spec.kind !== "group") {
-                  if (spec.name === "personalIdentityCode" && answers.hasIdentityCode !== "yes") return null;
-                  return (
-                    <div key={spec.name} className="grid gap-1 py-2 sm:grid-cols-2">
-                      <dt className="font-bold">{t(`fields.${spec.name}.label` as never)}</dt>
-                      <dd className="break-words">{show(spec, answers[spec.name])}</dd>
-                    </div>
-                  );
-                }
-                const rows = (answers[spec.name] as Record<string, unknown>[] | undefined) ?? [];
-                return (
-                  <div key={spec.name} className="py-2">
-                    <dt className="font-bold">{t(`fields.${spec.name}.label` as never)}</dt>
-                    <dd>
-                      {rows.length === 0 ? (
-                        t("check.notGiven")
-                      ) : (
-                        <ol className="list-decimal space-y-1 ps-6">
-                          {rows.map((row, i) => (
-                            <li key={i} className="break-words">
-                              {spec.fields
-                                .filter((f): f is Exclude<FieldSpec, { kind: "group" }> => f.kind !== "group")
-                                .filter((f) => row[f.name] !== undefined && row[f.name] !== "")
-                                .map((f) => show(f, row[f.name]))
-                                .join(" · ")}
-                            </li>
-                          ))}
-                        </ol>
-                      )}
-                    </dd>
-                  </div>
-                );
-              })}
-            </dl>
-          </section>
-        );
-      })}
+      <AnswersSummary
+        answers={{
+          ...(draft.answers as Record<string, Record<string, unknown>>),
+          about: { ...draft.answers.about, personalIdentityCode: draft.personalIdentityCode },
+        }}
+        changeHref={(step) => `/${locale}/intake/${step}?change=1`}
+      />
       <section aria-labelledby="check-consent" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b-2 border-ink">
           <h2 id="check-consent" className="text-xl font-bold">

@@ -1,0 +1,250 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { openClientCase } from "@/db/client-access";
+import { requirePermission } from "@/lib/auth/guard";
+import { AccessReasonForm } from "./access-reason-form";
+import { RevealIdentityCode } from "./reveal-identity-code";
+
+export const metadata: Metadata = { title: "Client" };
+
+function Section({ id, title, children, empty }: { id: string; title: string; children?: React.ReactNode; empty?: string }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2 border-t border-gray-300 pt-4">
+      <h2 id={id} className="text-xl font-bold">
+        {title}
+      </h2>
+      {children ?? <p className="text-gray-700">{empty}</p>}
+    </section>
+  );
+}
+
+/** The client's case: one section per data category; every look is an audited view. */
+export default async function ClientCasePage({ params }: PageProps<"/staff/clients/[clientId]">) {
+  const staff = await requirePermission("client:read");
+  const { clientId } = await params;
+  const t = await getTranslations("clientCase");
+  const tc = await getTranslations("categories");
+  const format = await getFormatter();
+  const actor = { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+  const data = await openClientCase({ db: await getDb(), actor, clientId });
+
+  if (data.access.kind === "not_found") notFound();
+  if (data.access.kind === "needs_reason" || !("client" in data) || !data.client) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-3xl font-bold">{t("reasonTitle")}</h1>
+        <p>{t("reasonIntro")}</p>
+        <AccessReasonForm
+          clientId={clientId}
+          labels={{ reason: t("reasonLabel"), hint: t("reasonHint"), submit: t("reasonSubmit"), tooShort: t("reasonTooShort") }}
+        />
+      </div>
+    );
+  }
+  const c = data.client;
+  const date = (value: string | Date | null | undefined) =>
+    value ? format.dateTime(typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value, { dateStyle: "medium" }) : "–";
+  const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
+  const none = t("none");
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-gray-700">
+          {t("clientNumber")} <span className="font-mono">{c.clientNumber}</span>
+        </p>
+        <h1 className="text-3xl font-bold">
+          {c.lastName}, {c.firstNames}
+        </h1>
+        {c.restrictedAt ? (
+          <p role="status" className="border-s-4 border-red-700 bg-red-50 p-2 font-bold" data-testid="restricted">
+            {t("restricted")}
+          </p>
+        ) : null}
+        {c.status === "closed" ? (
+          <p role="status" className="border-s-4 border-gray-700 bg-gray-100 p-2 font-bold">
+            {t("closed", { date: date(c.closedAt) })}
+          </p>
+        ) : null}
+        {data.access.basis === "reason_given" ? <p className="text-sm text-gray-700">{t("openedWithReason")}</p> : null}
+      </header>
+
+      <Section id="identity" title={tc("identity.name")}>
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-bold">{t("dateOfBirth")}</dt>
+          <dd>{date(c.dateOfBirth)}</dd>
+          <dt className="font-bold">{t("identityCode")}</dt>
+          <dd>
+            {c.maskedIdentityCode ? (
+              <RevealIdentityCode clientId={c.id} masked={c.maskedIdentityCode} label={t("reveal")} />
+            ) : (
+              none
+            )}
+          </dd>
+          <dt className="font-bold">{t("gender")}</dt>
+          <dd>{c.gender ?? none}</dd>
+        </dl>
+      </Section>
+
+      <Section id="contact" title={tc("contact.name")}>
+        <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-bold">{t("phone")}</dt>
+          <dd dir="ltr" className="text-start">{c.phone ?? none}</dd>
+          <dt className="font-bold">{t("email")}</dt>
+          <dd>{c.email ?? none}</dd>
+          <dt className="font-bold">{t("address")}</dt>
+          <dd>{[c.streetAddress, c.postalCode, c.postOffice].filter(Boolean).join(", ") || none}</dd>
+          <dt className="font-bold">{t("homeMunicipality")}</dt>
+          <dd>{c.homeMunicipality ?? none}</dd>
+          <dt className="font-bold">{t("interpreter")}</dt>
+          <dd>{c.interpreterNeeded ? (c.interpreterLanguage ?? t("yes")) : t("no")}</dd>
+        </dl>
+      </Section>
+
+      <Section id="residence" title={tc("residence.name")} empty={none}>
+        {data.permits.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.permits.map((p) => (
+              <li key={p.id}>
+                {p.permitType} · {date(p.validFrom)} – {date(p.validUntil)}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="family" title={tc("family.name")} empty={none}>
+        {data.family.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.family.map((f) => (
+              <li key={f.id}>
+                {f.fullName} ({f.relation}) {f.dateOfBirth ? date(f.dateOfBirth) : ""}
+                {f.relatedClientId ? (
+                  <>
+                    {" "}
+                    · <a href={`/staff/clients/${f.relatedClientId}`}>{t("alsoClient")}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="skills" title={tc("skills.name")} empty={none}>
+        {data.skills.length + data.work.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.skills.map((s) => (
+              <li key={s.id}>
+                {s.name} {s.level ? `(${s.level})` : ""}
+              </li>
+            ))}
+            {data.work.map((w) => (
+              <li key={w.id}>
+                {w.jobTitle} {w.country ? `· ${w.country}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="education" title={tc("education.name")} empty={none}>
+        {data.education.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.education.map((e) => (
+              <li key={e.id}>
+                {e.level} {e.field ? `· ${e.field}` : ""} {e.country ? `· ${e.country}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="appointments" title={tc("appointments.name")} empty={none}>
+        {data.appointments.length + data.visits.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.appointments.map((a) => (
+              <li key={a.id}>
+                {dateTime(a.startsAt)} · {a.channel} · {a.status}
+              </li>
+            ))}
+            {data.visits.map((v) => (
+              <li key={v.id}>
+                {t("visit")} {dateTime(v.occurredAt)} · {v.channel}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="service-plan" title={tc("servicePlan.name")} empty={none}>
+        {data.assessments.length + data.plans.length > 0 ? (
+          <ul className="list-disc space-y-1 ps-6">
+            {data.assessments.map((a) => (
+              <li key={a.id}>
+                {t("assessment")} {date(a.assessedOn)}: {a.content}
+              </li>
+            ))}
+            {data.plans.map((p) => (
+              <li key={p.id}>
+                {t("plan")} {date(p.planDate)}: {p.goals} {p.reviewDueOn ? `· ${t("reviewDue", { date: date(p.reviewDueOn) })}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="outcomes" title={tc("outcomes.name")} empty={none}>
+        {data.outcomes.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.outcomes.map((o) => (
+              <li key={o.id}>
+                {o.kind}: {o.description}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="functional-capacity" title={tc("functionalCapacity.name")} empty={data.functionalCapacity ? none : t("functionalCapacityHidden")}>
+        {data.functionalCapacity && data.functionalCapacity.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.functionalCapacity.map((f) => (
+              <li key={f.id}>
+                {date(f.assessedOn)}: {f.content}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="notes" title={tc("notes.name")} empty={none}>
+        {data.notes.length > 0 ? (
+          <ul className="space-y-2">
+            {data.notes.map((n) => (
+              <li key={n.id} className="border-s-4 border-gray-300 ps-3">
+                <p className="text-sm text-gray-700">{dateTime(n.createdAt)}</p>
+                <p className="whitespace-pre-line">{n.body}</p>
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+
+      <Section id="consents" title={t("consents")} empty={none}>
+        {data.consents.length > 0 ? (
+          <ul className="list-disc ps-6">
+            {data.consents.map((k) => (
+              <li key={k.id}>
+                {k.kind} · {k.granted ? t("granted") : t("refused")} · {dateTime(k.givenAt)}
+                {k.withdrawnAt ? ` · ${t("withdrawn", { date: dateTime(k.withdrawnAt) })}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : undefined}
+      </Section>
+    </article>
+  );
+}

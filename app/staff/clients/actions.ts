@@ -1,0 +1,68 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { recordAuditEvent } from "@/db/audit";
+import { recordAccessReason, revealIdentityCode } from "@/db/client-access";
+import { searchClients } from "@/db/client-search";
+import { authorizedAction } from "@/lib/auth/action";
+
+const clientIdField = z.string().uuid("invalid");
+
+export const giveAccessReasonAction = authorizedAction(
+  "client:read",
+  z.object({ clientId: clientIdField, reason: z.string().trim().min(10, "reasonTooShort").max(500, "too_long") }),
+  async (input, staff) => {
+    const actor = { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+    await recordAccessReason({ db: await getDb(), actor, clientId: input.clientId, reason: input.reason });
+    redirect(`/staff/clients/${input.clientId}`);
+  },
+);
+
+/** Answers the code in the action's state, so it never appears in a URL or a page that is cached. */
+export const revealIdentityCodeAction = authorizedAction(
+  "client:read",
+  z.object({ clientId: clientIdField }),
+  async (input, staff) => {
+    const actor = { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+    const code = await revealIdentityCode({ db: await getDb(), actor, clientId: input.clientId });
+    return { status: "ok" as const, data: { code } };
+  },
+);
+
+const searchSchema = z.object({
+  text: z.string().trim().max(200, "too_long").optional().default(""),
+  status: z.enum(["", "active", "closed", "erasure_pending"]).optional().default(""),
+  clientGroup: z.enum(["", "resident", "reception_services", "settlement_services"]).optional().default(""),
+  caseworker: z.string().max(40).optional().default(""),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+});
+
+export type SearchResult = Awaited<ReturnType<typeof searchClients>>;
+
+/**
+ * A POST, not a GET: what was searched (possibly an identity code) must never be in a URL, the
+ * browser history or an access log. Each search is audited by kind and count, not by its text.
+ */
+export const searchClientsAction = authorizedAction("client:read", searchSchema, async (input, staff) => {
+  const db = await getDb();
+  const caseworkerId = input.caseworker === "me" ? staff.user.id : input.caseworker === "unassigned" ? "unassigned" : undefined;
+  const result = await searchClients({
+    db,
+    query: {
+      text: input.text || undefined,
+      status: input.status || undefined,
+      clientGroup: input.clientGroup || undefined,
+      caseworkerId,
+    },
+    page: input.page,
+  });
+  await recordAuditEvent(db, {
+    actorId: staff.user.id,
+    action: "client.searched",
+    details: { kind: result.kind, total: result.total, page: result.page },
+    requestId: staff.requestId,
+  });
+  return { status: "ok" as const, data: result };
+});

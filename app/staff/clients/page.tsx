@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requirePermission } from "@/lib/auth/guard";
+import { ClientSearchForm } from "./search-form";
+
+export const metadata: Metadata = { title: "Clients" };
+
+export default async function ClientsPage() {
+  const staff = await requirePermission("client:read");
+  const t = await getTranslations("clientSearch");
+  const tp = await getTranslations("privacy");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold">{t("title")}</h1>
+      <ClientSearchForm
+        showCaseworkerFilter={staff.user.role === "caseworker" || staff.user.role === "coordinator"}
+        labels={{
+          text: t("text"),
+          textHint: t("textHint"),
+          status: t("status"),
+          group: t("group"),
+          caseworker: t("caseworker"),
+          any: t("any"),
+          mine: t("mine"),
+          unassigned: t("unassigned"),
+          search: t("search"),
+          results: t("results"),
+          noResults: t("noResults"),
+          previous: t("previous"),
+          next: t("next"),
+          columns: { number: t("columnNumber"), name: t("columnName"), dateOfBirth: t("columnDateOfBirth"), status: t("columnStatus") },
+          statuses: { active: t("statusActive"), closed: t("statusClosed"), erasure_pending: t("statusErasurePending") },
+          groups: {
+            resident: tp("clientGroup.resident"),
+            reception_services: tp("clientGroup.reception_services"),
+            settlement_services: tp("clientGroup.settlement_services"),
+          },
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useActionState } from "react";
+import { buttonClass } from "@/components/forms/field";
+import type { ActionState } from "@/lib/auth/action";
+import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
+import { acceptSubmissionAction, mergeSubmissionAction, rejectSubmissionAction } from "../actions";
+
+type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+function useDecision(action: Action) {
+  return useActionState<ActionState, FormData>(action, { status: "idle" });
+}
+
+function Refusal({ state, messages }: { state: ActionState; messages: Record<string, string> }) {
+  if (state.status !== "error") return null;
+  return (
+    <p role="alert" className="font-bold text-red-700">
+      {messages[state.formError ?? ""] ?? messages.other}
+    </p>
+  );
+}
+
+export interface DecisionLabels {
+  accept: string;
+  assignToMe: string;
+  merge: string;
+  reject: string;
+  reason: string;
+  reasons: Record<string, string>;
+  errors: Record<string, string>;
+}
+
+export function AcceptForm({ submissionId, labels, canAssignToSelf }: { submissionId: string; labels: DecisionLabels; canAssignToSelf: boolean }) {
+  const [state, formAction, pending] = useDecision(acceptSubmissionAction);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      {canAssignToSelf ? (
+        <div className="flex items-center gap-2">
+          <input id="assign-to-me" type="checkbox" name="assignToMe" value="yes" defaultChecked className="h-5 w-5" />
+          <label htmlFor="assign-to-me">{labels.assignToMe}</label>
+        </div>
+      ) : null}
+      <Refusal state={state} messages={labels.errors} />
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {labels.accept}
+      </button>
+    </form>
+  );
+}
+
+export function MergeForm({ submissionId, clientId, labels, clientLabel }: { submissionId: string; clientId: string; labels: DecisionLabels; clientLabel: string }) {
+  const [state, formAction, pending] = useDecision(mergeSubmissionAction);
+  return (
+    <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <input type="hidden" name="clientId" value={clientId} />
+      <button type="submit" disabled={pending} aria-label={`${labels.merge}: ${clientLabel}`} className="rounded border-2 border-brand-700 px-3 py-1 font-bold">
+        {labels.merge}
+      </button>
+      <Refusal state={state} messages={labels.errors} />
+    </form>
+  );
+}
+
+export function RejectForm({ submissionId, labels }: { submissionId: string; labels: DecisionLabels }) {
+  const [state, formAction, pending] = useDecision(rejectSubmissionAction);
+  return (
+    <form action={formAction} className="space-y-2">
+      <input type="hidden" name="submissionId" value={submissionId} />
+      <label htmlFor="reject-reason" className="block font-bold">
+        {labels.reason}
+      </label>
+      <select id="reject-reason" name="reason" className="rounded border-2 border-ink px-2 py-1" defaultValue="">
+        <option value="" disabled>
+          –
+        </option>
+        {intakeRejectionReasons.map((reason) => (
+          <option key={reason} value={reason}>
+            {labels.reasons[reason]}
+          </option>
+        ))}
+      </select>
+      <Refusal state={state} messages={labels.errors} />
+      <button type="submit" disabled={pending} className="rounded border-2 border-red-800 px-4 py-2 font-bold text-red-800">
+        {labels.reject}
+      </button>
+    </form>
+  );
+}

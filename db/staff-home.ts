@@ -1,0 +1,83 @@
+import "server-only";
+import { and, asc, count, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import type { Executor } from "./connection";
+import type { StaffActor } from "./client-access";
+import { appointments, clients, intakeSubmissions, integrationPlans, residencePermits } from "./schema";
+
+const DAY = 24 * 60 * 60 * 1000;
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * What the staff home page shows a caseworker or coordinator: a caseworker's own caseload, a
+ * coordinator's whole register.
+ */
+export async function staffHomeSummary({ db, actor, now = new Date() }: { db: Executor; actor: StaffActor; now?: Date }) {
+  const own = actor.role === "caseworker" ? eq(clients.assignedCaseworkerId, actor.userId) : undefined;
+  const active = eq(clients.status, "active");
+  const [pending] = await db.select({ n: count() }).from(intakeSubmissions).where(eq(intakeSubmissions.status, "pending"));
+  const [caseload] = await db.select({ n: count() }).from(clients).where(and(active, own ?? isNotNull(clients.assignedCaseworkerId)));
+
+  const startOfToday = new Date(now);
+  startOfToday.setUTCHours(0, 0, 0, 0);
+  const upcoming = await db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      channel: appointments.channel,
+      clientId: clients.id,
+      clientNumber: clients.clientNumber,
+      firstNames: clients.firstNames,
+      lastName: clients.lastName,
+    })
+    .from(appointments)
+    .innerJoin(clients, eq(clients.id, appointments.clientId))
+    .where(
+      and(
+        eq(appointments.status, "booked"),
+        gte(appointments.startsAt, startOfToday),
+        lte(appointments.startsAt, new Date(startOfToday.getTime() + 8 * DAY)),
+        actor.role === "caseworker" ? sql`(${appointments.staffId} = ${actor.userId} or ${clients.assignedCaseworkerId} = ${actor.userId})` : undefined,
+      ),
+    )
+    .orderBy(asc(appointments.startsAt))
+    .limit(20);
+
+  const reviewsDue = await db
+    .select({
+      planId: integrationPlans.id,
+      reviewDueOn: integrationPlans.reviewDueOn,
+      clientId: clients.id,
+      clientNumber: clients.clientNumber,
+      firstNames: clients.firstNames,
+      lastName: clients.lastName,
+    })
+    .from(integrationPlans)
+    .innerJoin(clients, eq(clients.id, integrationPlans.clientId))
+    .where(and(active, own, isNotNull(integrationPlans.reviewDueOn), lte(integrationPlans.reviewDueOn, isoDate(new Date(now.getTime() + 14 * DAY)))))
+    .orderBy(asc(integrationPlans.reviewDueOn))
+    .limit(20);
+
+  const permitsExpiring = await db
+    .select({
+      permitId: residencePermits.id,
+      validUntil: residencePermits.validUntil,
+      clientId: clients.id,
+      clientNumber: clients.clientNumber,
+      firstNames: clients.firstNames,
+      lastName: clients.lastName,
+    })
+    .from(residencePermits)
+    .innerJoin(clients, eq(clients.id, residencePermits.clientId))
+    .where(
+      and(
+        active,
+        own,
+        gte(residencePermits.validUntil, isoDate(now)),
+        lte(residencePermits.validUntil, isoDate(new Date(now.getTime() + 60 * DAY))),
+      ),
+    )
+    .orderBy(asc(residencePermits.validUntil))
+    .limit(20);
+
+  return { pendingIntake: pending?.n ?? 0, caseload: caseload?.n ?? 0, upcoming, reviewsDue, permitsExpiring };
+}

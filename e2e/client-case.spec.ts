@@ -1,0 +1,52 @@
+import { database } from "./db";
+import { demoEmail, expect, test } from "./fixtures";
+
+const sql = database();
+test.afterAll(async () => sql.end());
+
+async function clientOf(email: string) {
+  const [row] = await sql`
+    select c.id, c.last_name from clients c join staff_users s on s.id = c.assigned_caseworker_id
+     where s.email = ${email} and c.restricted_at is null order by c.client_number limit 1`;
+  return row as { id: string; last_name: string };
+}
+
+test("a caseworker opens their own client's case; the view is audited and the identity code masked until revealed", async ({ page, login }) => {
+  const client = await clientOf(demoEmail("caseworker"));
+  await login("caseworker");
+  await page.goto(`/staff/clients/${client.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.last_name);
+  const code = page.getByTestId("identity-code");
+  await expect(code).toHaveText(/^\d{6}[-+A-FU-Y]\*{4}$/);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(code).toHaveText(/^\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]$/);
+  expect(page.url()).not.toMatch(/\d{6}[-+A-FU-Y]\d{3}/);
+  const events = await sql`select action from audit_events where client_id = ${client.id} order by seq`;
+  expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["client.viewed", "client.identity_code_revealed"]));
+});
+
+test("a second caseworker must state a reason first, and the audit log shows the view with the reason", async ({ page, login }) => {
+  const client = await clientOf(demoEmail("caseworker"));
+  await login("caseworker", 1);
+  await page.goto(`/staff/clients/${client.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText(client.last_name);
+  await expect(page.locator("body")).not.toContainText(client.last_name);
+  await page.getByLabel("Reason for opening the case").fill("Too short");
+  await page.getByRole("button", { name: "Open the case" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "at least 10 characters" })).toBeVisible();
+  const reason = "Standing in for the caseworker during sick leave";
+  await page.getByLabel("Reason for opening the case").fill(reason);
+  await page.getByRole("button", { name: "Open the case" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.last_name);
+  const [viewer] = await sql`select id from staff_users where email = ${demoEmail("caseworker", 1)}`;
+  const views = await sql`select reason from audit_events where client_id = ${client.id} and actor_id = ${viewer!.id} and action = 'client.viewed'`;
+  expect(views.map((v) => v.reason)).toContain(reason);
+});
+
+test("a reporting user cannot open a case at all", async ({ page, login }) => {
+  const client = await clientOf(demoEmail("caseworker"));
+  await login("reporting");
+  const response = await page.goto(`/staff/clients/${client.id}`);
+  expect(response?.status()).toBe(403);
+  await expect(page.locator("body")).not.toContainText(client.last_name);
+});

@@ -1,0 +1,59 @@
+import { randomBytes } from "node:crypto";
+import { database } from "./db";
+import { expect, test } from "./fixtures";
+import { fillIntake } from "./intake-helpers";
+
+const sql = database();
+test.afterAll(async () => sql.end());
+
+test("a submission made through the public form is opened and accepted by a caseworker", async ({ page, login, browser, baseURL }) => {
+  // The newcomer, in their own browser.
+  const lastName = `Testinen${randomBytes(3).toString("hex")}`;
+  const newcomer = await browser.newContext({ baseURL });
+  const form = await newcomer.newPage();
+  await fillIntake(form, "en", { lastName });
+  await form.locator('[name="storageConsent"]').check();
+  await form.locator('button[name="$decision"][value="continue"]').click();
+  await form.locator('form[action$="/intake/submit"] button[type=submit]').click();
+  await expect(form.getByTestId("reference")).toBeVisible();
+  await newcomer.close();
+
+  // The caseworker.
+  await login("caseworker");
+  await expect(page.getByTestId("intake-count")).not.toHaveText("0");
+  await page.goto("/staff/intake");
+  await page.getByRole("link", { name: new RegExp(lastName) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(lastName);
+  await expect(page.locator("main")).toContainText("270390-");
+  await expect(page.locator("main")).not.toContainText("270390-907A");
+  await expect(page.getByTestId("duplicates")).toBeVisible();
+  await page.getByRole("button", { name: "Accept" }).click();
+  await expect(page).toHaveURL(/\/staff\/clients\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(lastName);
+
+  const clientId = page.url().split("/").pop()!;
+  const [client] = await sql`select client_number, assigned_caseworker_id from clients where id = ${clientId}`;
+  expect(client!.client_number).toMatch(/^\d{4}-\d{6}$/);
+  expect(client!.assigned_caseworker_id).not.toBeNull();
+  const moved = await sql`select count(*)::int as n from consents where client_id = ${clientId}`;
+  expect(moved[0]!.n).toBeGreaterThan(0);
+  const audit = await sql`select action from audit_events where action in ('intake.viewed', 'intake.accepted', 'client.viewed') and (client_id = ${clientId} or action = 'intake.viewed')`;
+  expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["intake.viewed", "intake.accepted", "client.viewed"]));
+  // The identity code travels in no URL.
+  expect(page.url()).not.toMatch(/270390/);
+});
+
+test("client search finds a client by part of the name and by identity code, without putting the code in the URL", async ({ page, login }) => {
+  const [client] = await sql`
+    select c.id, c.last_name, c.client_number from clients c join staff_users s on s.id = c.assigned_caseworker_id
+     where s.email = 'caseworker@demo.kotona.example' order by c.client_number limit 1`;
+  await login("caseworker");
+  await page.goto("/staff/clients");
+  await page.getByLabel("Name, client number, personal identity code or date of birth").fill(String(client!.last_name).slice(0, 4).toLowerCase());
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: new RegExp(String(client!.last_name)) }).first()).toBeVisible();
+  await page.getByLabel("Name, client number, personal identity code or date of birth").fill(String(client!.client_number));
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("table")).toContainText(String(client!.client_number));
+  expect(page.url()).toMatch(/\/staff\/clients$/);
+});
