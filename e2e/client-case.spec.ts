@@ -1,4 +1,5 @@
 import { database } from "./db";
+import { expectNoAxeViolations } from "./axe";
 import { demoEmail, expect, test } from "./fixtures";
 
 const sql = database();
@@ -49,4 +50,26 @@ test("a reporting user cannot open a case at all", async ({ page, login }) => {
   const response = await page.goto(`/staff/clients/${client.id}`);
   expect(response?.status()).toBe(403);
   await expect(page.locator("body")).not.toContainText(client.last_name);
+});
+
+test("the staff workspace pages have no axe violations", async ({ page, login }) => {
+  const client = await clientOf(demoEmail("caseworker"));
+  await login("coordinator");
+  for (const path of ["/staff", "/staff/intake", "/staff/clients", `/staff/clients/${client.id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  // The folded record forms too.
+  for (const summary of await page.locator("details > summary").all()) await summary.click();
+  await expectNoAxeViolations(page);
+});
+
+test("the administrator's pages have no axe violations", async ({ page, login }) => {
+  await login("admin");
+  for (const path of ["/staff", "/staff/admin/staff", "/staff/admin/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
 });

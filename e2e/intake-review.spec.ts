@@ -41,6 +41,55 @@ test("a submission made through the public form is opened and accepted by a case
   expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["intake.viewed", "intake.accepted", "client.viewed"]));
   // The identity code travels in no URL.
   expect(page.url()).not.toMatch(/270390/);
+
+  // The caseworker books an appointment, records a visit, the initial assessment and a plan.
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const today = inDays(0);
+  const record = async (summary: string, testId: string, fill: () => Promise<void>) => {
+    await page.locator("summary", { hasText: summary }).click();
+    const form = page.getByTestId(testId);
+    await fill();
+    await form.getByRole("button").last().click();
+    await expect(form.getByRole("status")).toHaveText("Saved.");
+  };
+  await record("Book an appointment", "book-appointment", async () => {
+    const form = page.getByTestId("book-appointment");
+    await form.getByLabel("Date and time").fill(`${inDays(2)}T10:00`);
+    await form.getByLabel("How").selectOption("in_person");
+    await form.getByLabel("Purpose").fill("Initial assessment meeting");
+  });
+  await record("Record a visit", "record-visit", async () => {
+    const form = page.getByTestId("record-visit");
+    await form.getByLabel("When").fill(`${today}T09:00`);
+    await form.getByLabel("How").selectOption("phone");
+    await form.getByLabel("Notes").fill("First call, interpreter present.");
+  });
+  await record("Record the initial assessment", "record-assessment", async () => {
+    const form = page.getByTestId("record-assessment");
+    await form.getByLabel("Date", { exact: true }).fill(today);
+    await form.getByLabel("Assessment of skills and service needs").fill("Secondary education, Finnish course needed.");
+    await form.getByLabel("Planned date of the integration plan").fill(inDays(7));
+    await form.getByLabel("Drawn up by").fill("Caseworker and client");
+  });
+  await record("Record an integration plan", "record-plan", async () => {
+    const form = page.getByTestId("record-plan");
+    await form.getByLabel("Date of the plan").fill(today);
+    await form.getByLabel("Goals").fill("Finnish at A2 level; vocational training.");
+    await form.getByLabel("Agreed measure or service 1").fill("Integration training, 40 weeks");
+    await form.getByLabel("Drawn up by").fill("Caseworker and client");
+    await form.getByLabel("Planned review date").fill(inDays(10));
+  });
+  await page.reload();
+  await expect(page.locator("#service-plan").locator("..")).toContainText("Finnish at A2 level");
+
+  // The home page shows the appointment and the plan's coming review.
+  await page.goto("/staff");
+  await expect(page.getByTestId("upcoming-appointments")).toContainText(lastName);
+  await expect(page.getByTestId("reviews-due")).toContainText(lastName);
+  const writes = await sql`select action from audit_events where client_id = ${clientId} and action like 'case.%'`;
+  expect(writes.map((w) => w.action)).toEqual(
+    expect.arrayContaining(["case.appointment_booked", "case.visit_recorded", "case.assessment_recorded", "case.plan_recorded"]),
+  );
 });
 
 test("client search finds a client by part of the name and by identity code, without putting the code in the URL", async ({ page, login }) => {

@@ -32,8 +32,9 @@ export function authorizedAction<S extends z.ZodType, T = undefined>(
     if (!parsed.success) {
       const fieldErrors: FieldErrors = {};
       for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? "form");
-        (fieldErrors[key] ??= []).push(SECRET_FIELDS.includes(key) ? "invalid" : issue.message);
+        // A repeating group's error keeps its row: "measures.2.endsOn".
+        const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
+        (fieldErrors[key] ??= []).push(SECRET_FIELDS.includes(String(issue.path[0])) ? "invalid" : issue.message);
       }
       return { status: "error", fieldErrors };
     }

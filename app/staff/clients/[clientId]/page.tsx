@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { openClientCase } from "@/db/client-access";
+import { mayReadFunctionalCapacity, openClientCase } from "@/db/client-access";
+import { listStaff } from "@/db/staff";
+import { roleHasPermission } from "@/lib/auth/permissions";
+import { CaseForms } from "./case-forms";
 import { requirePermission } from "@/lib/auth/guard";
 import { AccessReasonForm } from "./access-reason-form";
 import { RevealIdentityCode } from "./reveal-identity-code";
@@ -48,6 +51,13 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
     value ? format.dateTime(typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value, { dateStyle: "medium" }) : "–";
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const none = t("none");
+  const readOnly = Boolean(c.restrictedAt) || c.status !== "active";
+  const canAssign = roleHasPermission(staff.user.role, "client:assign");
+  const caseworkers = canAssign
+    ? (await listStaff({ db: await getDb() }))
+        .filter((s) => s.role === "caseworker" && !s.disabledAt)
+        .map((s) => ({ id: s.id, name: s.displayName }))
+    : [];
 
   return (
     <article className="space-y-6">
@@ -70,6 +80,17 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         ) : null}
         {data.access.basis === "reason_given" ? <p className="text-sm text-gray-700">{t("openedWithReason")}</p> : null}
       </header>
+
+      {readOnly ? null : (
+        <CaseForms
+          clientId={c.id}
+          plans={data.plans.map((p) => ({ id: p.id, label: `${date(p.planDate)} – ${p.goals.slice(0, 60)}` }))}
+          caseworkers={caseworkers}
+          currentCaseworkerId={c.assignedCaseworkerId}
+          canAssign={canAssign}
+          canRecordFunctionalCapacity={mayReadFunctionalCapacity(actor, c.assignedCaseworkerId)}
+        />
+      )}
 
       <Section id="identity" title={tc("identity.name")}>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
