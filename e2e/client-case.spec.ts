@@ -73,3 +73,37 @@ test("the administrator's pages have no axe violations", async ({ page, login })
     await expectNoAxeViolations(page);
   }
 });
+
+test("a walk-in client is registered with the written consent recorded, and the case details can be edited", async ({ page, login }) => {
+  await login("caseworker");
+  await page.goto("/staff/clients/new");
+  const form = page.getByTestId("walk-in");
+  const lastName = `Käyntiasiakas${Date.now().toString(36)}`;
+  await form.getByLabel("First names").fill("Olena");
+  await form.getByLabel("Last name").fill(lastName);
+  await form.getByLabel("Date of birth").fill("1988-04-12");
+  await form.getByLabel("Phone").fill("040 765 4321");
+  await form.getByLabel("Client group").selectOption("resident");
+  await form.getByLabel("Basis for registering").selectOption("consent_written");
+  await form.getByLabel("Date the consent was signed").fill(new Date().toISOString().slice(0, 10));
+  await form.getByLabel("Reference of the signed paper").fill("SUOST-2026-0042");
+  await form.getByRole("button", { name: "Register the client" }).click();
+  await expect(page).toHaveURL(/\/staff\/clients\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(lastName);
+  const clientId = page.url().split("/").pop()!;
+  const [consent] = await sql`select channel, paper_reference, recorded_by, granted from consents where client_id = ${clientId} and kind = 'storage'`;
+  expect(consent).toMatchObject({ channel: "written", paper_reference: "SUOST-2026-0042", granted: true });
+  expect(consent!.recorded_by).not.toBeNull();
+
+  await page.locator("summary", { hasText: "Add a residence permit" }).click();
+  const permit = page.getByTestId("add-permit");
+  await permit.getByLabel("Permit type").selectOption("temporary_protection");
+  await permit.getByLabel("Valid until").fill("2027-03-04");
+  await permit.getByRole("button", { name: "Save" }).click();
+  await expect(permit.getByRole("status")).toHaveText("Saved.");
+  await page.reload();
+  await expect(page.locator("#residence").locator("..")).toContainText("temporary_protection");
+  const events = await sql`select action, details from audit_events where client_id = ${clientId} order by seq`;
+  expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["client.created", "case.permit_recorded"]));
+  expect(JSON.stringify(events.map((e) => e.details))).not.toContain("SUOST-2026-0042");
+});

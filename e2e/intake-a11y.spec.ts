@@ -40,15 +40,15 @@ for (const locale of publicLocales) {
   });
 }
 
-test("the privacy notice and accessibility statement have no axe violations in any locale", async ({ page }) => {
-  for (const locale of publicLocales) {
+for (const locale of publicLocales) {
+  test(`the privacy notice and accessibility statement in ${locale} have no axe violations`, async ({ page }) => {
     for (const path of ["privacy", "accessibility"]) {
       await page.goto(`/${locale}/${path}`);
       await expect(page.locator("h1")).toBeVisible();
       await expectNoAxeViolations(page);
     }
-  }
-});
+  });
+}
 
 test("submissions past the per-address limit get a readable 429 page", async ({ request }) => {
   // A fresh address, so no other test's submissions count against it.

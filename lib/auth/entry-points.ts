@@ -26,6 +26,7 @@ export const pageRequirements: Record<string, Requirement> = {
   "/staff/intake": "intake:review",
   "/staff/intake/[submissionId]": "intake:review",
   "/staff/clients/[clientId]": "client:read",
+  "/staff/clients/new": "client:write",
 };
 
 export const routeRequirements: Record<string, Requirement> = {
@@ -50,6 +51,8 @@ export const actionRequirements: Record<string, Requirement> = {
   "app/staff/clients/actions.ts#searchClientsAction": "client:read",
   "app/staff/clients/[clientId]/case-actions.ts#bookAppointmentAction": "client:write",
   "app/staff/clients/[clientId]/case-actions.ts#recordVisitAction": "client:write",
+  "app/staff/clients/[clientId]/case-actions.ts#rescheduleAppointmentAction": "client:write",
+  "app/staff/clients/[clientId]/case-actions.ts#cancelAppointmentAction": "client:write",
   "app/staff/clients/[clientId]/case-actions.ts#recordAssessmentAction": "client:write",
   "app/staff/clients/[clientId]/case-actions.ts#recordPlanAction": "client:write",
   "app/staff/clients/[clientId]/case-actions.ts#reviewPlanAction": "client:write",
@@ -58,6 +61,14 @@ export const actionRequirements: Record<string, Requirement> = {
   "app/staff/clients/[clientId]/case-actions.ts#addCaseNoteAction": "client:write",
   "app/staff/clients/[clientId]/case-actions.ts#assignClientAction": "client:assign",
   "app/staff/clients/[clientId]/case-actions.ts#closeCaseAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#createWalkInClientAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#updateIdentityContactAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#recordResidencePermitAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#recordFamilyMemberAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#recordSkillAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#recordWorkExperienceAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#recordEducationAction": "client:write",
+  "app/staff/clients/[clientId]/detail-actions.ts#removeCaseRecordAction": "client:write",
   "app/staff/intake/actions.ts#acceptSubmissionAction": "intake:review",
   "app/staff/intake/actions.ts#mergeSubmissionAction": "intake:review",
   "app/staff/intake/actions.ts#rejectSubmissionAction": "intake:review",

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { roleHasPermission } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/guard";
 import { ClientSearchForm } from "./search-form";
 
@@ -9,9 +11,15 @@ export default async function ClientsPage() {
   const staff = await requirePermission("client:read");
   const t = await getTranslations("clientSearch");
   const tp = await getTranslations("privacy");
+  const ts = await getTranslations("staff");
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
+      {roleHasPermission(staff.user.role, "client:write") ? (
+        <p>
+          <Link href="/staff/clients/new">{ts("navNewClient")}</Link>
+        </p>
+      ) : null}
       <ClientSearchForm
         showCaseworkerFilter={staff.user.role === "caseworker" || staff.user.role === "coordinator"}
         labels={{

@@ -27,13 +27,13 @@ export interface SearchLabels {
 export function ClientSearchForm({ labels, showCaseworkerFilter }: { labels: SearchLabels; showCaseworkerFilter: boolean }) {
   const [state, formAction, pending] = useActionState<ActionState<SearchResult>, FormData>(searchClientsAction, { status: "idle" });
   const result = state.status === "ok" ? state.data : undefined;
-  const select = (name: string, label: string, options: Record<string, string>) => (
+  const select = (name: string, label: string, options: Record<string, string>, anyOption = true) => (
     <div className="space-y-1">
       <label htmlFor={`search-${name}`} className="block font-bold">
         {label}
       </label>
-      <select id={`search-${name}`} name={name} className={inputClass} defaultValue="">
-        <option value="">{labels.any}</option>
+      <select id={`search-${name}`} name={name} className={inputClass} defaultValue={anyOption ? "" : Object.keys(options)[0]}>
+        {anyOption ? <option value="">{labels.any}</option> : null}
         {Object.entries(options).map(([value, text]) => (
           <option key={value} value={value}>
             {text}
@@ -54,7 +54,8 @@ export function ClientSearchForm({ labels, showCaseworkerFilter }: { labels: Sea
           </p>
           <input id="search-text" name="text" type="search" autoComplete="off" aria-describedby="search-text-hint" className={inputClass} />
         </div>
-        {select("status", labels.status, labels.statuses)}
+        {/* Closed cases are listed apart: active ones unless another status is chosen. */}
+        {select("status", labels.status, labels.statuses, false)}
         {select("clientGroup", labels.group, labels.groups)}
         {showCaseworkerFilter ? select("caseworker", labels.caseworker, { me: labels.mine, unassigned: labels.unassigned }) : null}
         <div className="md:col-span-2">

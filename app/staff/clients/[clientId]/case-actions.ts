@@ -6,6 +6,7 @@ import {
   addCaseNote,
   assignClient,
   bookAppointment,
+  cancelAppointment,
   CaseAccessError,
   CaseReadOnlyError,
   CaseRecordError,
@@ -15,6 +16,7 @@ import {
   recordIntegrationPlan,
   recordOutcome,
   recordVisit,
+  rescheduleAppointment,
   reviewIntegrationPlan,
 } from "@/db/case-records";
 import type { StaffActor } from "@/db/client-access";
@@ -23,6 +25,7 @@ import type { StaffContext } from "@/lib/auth/guard";
 import {
   assignClientSchema,
   bookAppointmentSchema,
+  cancelAppointmentSchema,
   caseNoteSchema,
   closeCaseSchema,
   functionalCapacitySchema,
@@ -31,6 +34,7 @@ import {
   outcomeSchema,
   planReviewSchema,
   recordVisitSchema,
+  rescheduleAppointmentSchema,
 } from "@/lib/validations/case";
 
 function actorOf(staff: StaffContext): StaffActor {
@@ -93,4 +97,12 @@ export const assignClientAction = authorizedAction("client:assign", assignClient
 
 export const closeCaseAction = authorizedAction("client:write", closeCaseSchema, async (input, staff) =>
   write(input.clientId, async () => closeCase({ db: await getDb(), actor: actorOf(staff), input })),
+);
+
+export const rescheduleAppointmentAction = authorizedAction("client:write", rescheduleAppointmentSchema, async (input, staff) =>
+  write(undefined, async () => rescheduleAppointment({ db: await getDb(), actor: actorOf(staff), input })),
+);
+
+export const cancelAppointmentAction = authorizedAction("client:write", cancelAppointmentSchema, async (input, staff) =>
+  write(undefined, async () => cancelAppointment({ db: await getDb(), actor: actorOf(staff), input })),
 );

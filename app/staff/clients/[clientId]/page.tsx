@@ -5,7 +5,10 @@ import { getDb } from "@/db";
 import { mayReadFunctionalCapacity, openClientCase } from "@/db/client-access";
 import { listStaff } from "@/db/staff";
 import { roleHasPermission } from "@/lib/auth/permissions";
+import { utcToHelsinkiLocal } from "@/lib/helsinki-time";
+import { AppointmentControls } from "./appointment-controls";
 import { CaseForms } from "./case-forms";
+import { DetailForms, RemoveRecordButton } from "./detail-forms";
 import { requirePermission } from "@/lib/auth/guard";
 import { AccessReasonForm } from "./access-reason-form";
 import { RevealIdentityCode } from "./reveal-identity-code";
@@ -92,6 +95,28 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         />
       )}
 
+      {readOnly ? null : (
+        <DetailForms
+          clientId={c.id}
+          person={{
+            firstNames: c.firstNames,
+            lastName: c.lastName,
+            dateOfBirth: c.dateOfBirth ?? undefined,
+            gender: c.gender ?? undefined,
+            phone: c.phone ?? undefined,
+            email: c.email ?? undefined,
+            streetAddress: c.streetAddress ?? undefined,
+            postalCode: c.postalCode ?? undefined,
+            postOffice: c.postOffice ?? undefined,
+            homeMunicipality: c.homeMunicipality ?? undefined,
+            preferredLanguage: c.preferredLanguage ?? undefined,
+            interpreterNeeded: c.interpreterNeeded ? "yes" : "no",
+            interpreterLanguage: c.interpreterLanguage ?? undefined,
+            citizenship: c.citizenships[0],
+          }}
+        />
+      )}
+
       <Section id="identity" title={tc("identity.name")}>
         <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-bold">{t("dateOfBirth")}</dt>
@@ -130,6 +155,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.permits.map((p) => (
               <li key={p.id}>
                 {p.permitType} · {date(p.validFrom)} – {date(p.validUntil)}
+                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="permit" recordId={p.id} />}
               </li>
             ))}
           </ul>
@@ -148,6 +174,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
                     · <a href={`/staff/clients/${f.relatedClientId}`}>{t("alsoClient")}</a>
                   </>
                 ) : null}
+                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="family" recordId={f.id} />}
               </li>
             ))}
           </ul>
@@ -160,11 +187,13 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.skills.map((s) => (
               <li key={s.id}>
                 {s.name} {s.level ? `(${s.level})` : ""}
+                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="skill" recordId={s.id} />}
               </li>
             ))}
             {data.work.map((w) => (
               <li key={w.id}>
                 {w.jobTitle} {w.country ? `· ${w.country}` : ""}
+                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="work" recordId={w.id} />}
               </li>
             ))}
           </ul>
@@ -177,6 +206,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.education.map((e) => (
               <li key={e.id}>
                 {e.level} {e.field ? `· ${e.field}` : ""} {e.country ? `· ${e.country}` : ""}
+                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="education" recordId={e.id} />}
               </li>
             ))}
           </ul>
@@ -189,6 +219,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.appointments.map((a) => (
               <li key={a.id}>
                 {dateTime(a.startsAt)} · {a.channel} · {a.status}
+                {a.status === "booked" && !readOnly ? <AppointmentControls appointmentId={a.id} startsAtLocal={utcToHelsinkiLocal(a.startsAt)} /> : null}
               </li>
             ))}
             {data.visits.map((v) => (
