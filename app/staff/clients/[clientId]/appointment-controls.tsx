@@ -26,6 +26,7 @@ export async function AppointmentControls({ appointmentId, startsAtLocal }: { ap
         <RecordForm
           {...common}
           testId={`reschedule-${appointmentId}`}
+          schema="rescheduleAppointment"
           action={rescheduleAppointmentAction}
           submitLabel={t("reschedule")}
           fields={[
@@ -36,6 +37,7 @@ export async function AppointmentControls({ appointmentId, startsAtLocal }: { ap
         <RecordForm
           {...common}
           testId={`cancel-${appointmentId}`}
+          schema="cancelAppointment"
           action={cancelAppointmentAction}
           submitLabel={t("cancelAppointment")}
           fields={[{ kind: "hidden", name: "appointmentId", value: appointmentId }]}

@@ -57,6 +57,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="book-appointment"
+          schema="bookAppointment"
           action={bookAppointmentAction}
           submitLabel={t("book")}
           fields={[
@@ -77,6 +78,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="record-visit"
+          schema="recordVisit"
           action={recordVisitAction}
           submitLabel={t("save")}
           fields={[
@@ -96,6 +98,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="record-assessment"
+          schema="initialAssessment"
           action={recordAssessmentAction}
           submitLabel={t("save")}
           fields={[
@@ -118,6 +121,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="record-plan"
+          schema="integrationPlan"
           action={recordPlanAction}
           submitLabel={t("save")}
           fields={[
@@ -145,6 +149,7 @@ export async function CaseForms({
               <RecordForm
                 {...common}
                 testId="review-plan"
+          schema="planReview"
                 action={reviewPlanAction}
                 submitLabel={t("save")}
                 fields={[
@@ -165,6 +170,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="record-outcome"
+          schema="outcome"
           action={recordOutcomeAction}
           submitLabel={t("save")}
           fields={[
@@ -186,6 +192,7 @@ export async function CaseForms({
               <RecordForm
                 {...common}
                 testId="record-functional-capacity"
+          schema="functionalCapacity"
                 action={recordFunctionalCapacityAction}
                 submitLabel={t("save")}
                 fields={[id, { kind: "date", name: "assessedOn", label: t("assessedOn") }, { kind: "textarea", name: "content", label: t("description") }]}
@@ -201,6 +208,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="add-note"
+          schema="caseNote"
           action={addCaseNoteAction}
           submitLabel={t("save")}
           fields={[id, { kind: "textarea", name: "body", label: t("note") }]}
@@ -216,6 +224,7 @@ export async function CaseForms({
               <RecordForm
                 {...common}
                 testId="assign"
+          schema="assignClient"
                 action={assignClientAction}
                 submitLabel={t("save")}
                 fields={[
@@ -240,6 +249,7 @@ export async function CaseForms({
         <RecordForm
           {...common}
           testId="close-case"
+          schema="closeCase"
           action={closeCaseAction}
           submitLabel={t("close")}
           fields={[id, { kind: "date", name: "closedOn", label: t("closedOn") }, { kind: "text", name: "reason", label: t("closeReason") }]}

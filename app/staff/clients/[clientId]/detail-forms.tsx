@@ -85,6 +85,7 @@ export async function WalkInForm({ legalObligationAllowed }: { legalObligationAl
     <RecordForm
       {...await common()}
       testId="walk-in"
+          schema="walkInClient"
       action={createWalkInClientAction}
       submitLabel={t("createClient")}
       fields={[
@@ -107,7 +108,8 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
     {
       key: "identity",
       title: t("editIdentityContact"),
-      node: <RecordForm {...c} testId="edit-identity" action={updateIdentityContactAction} submitLabel={t("save")} fields={[id, ...(await personFields(person))]} />,
+      node: <RecordForm {...c} testId="edit-identity"
+          schema="identityContact" action={updateIdentityContactAction} submitLabel={t("save")} fields={[id, ...(await personFields(person))]} />,
     },
     {
       key: "permit",
@@ -116,6 +118,7 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
         <RecordForm
           {...c}
           testId="add-permit"
+          schema="residencePermit"
           action={recordResidencePermitAction}
           submitLabel={t("save")}
           fields={[
@@ -135,6 +138,7 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
         <RecordForm
           {...c}
           testId="add-family-member"
+          schema="familyMember"
           action={recordFamilyMemberAction}
           submitLabel={t("save")}
           fields={[
@@ -156,6 +160,7 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
         <RecordForm
           {...c}
           testId="add-skill"
+          schema="skill"
           action={recordSkillAction}
           submitLabel={t("save")}
           fields={[
@@ -174,6 +179,7 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
         <RecordForm
           {...c}
           testId="add-work"
+          schema="workExperience"
           action={recordWorkExperienceAction}
           submitLabel={t("save")}
           fields={[
@@ -194,6 +200,7 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
         <RecordForm
           {...c}
           testId="add-education"
+          schema="education"
           action={recordEducationAction}
           submitLabel={t("save")}
           fields={[
@@ -232,6 +239,7 @@ export async function RemoveRecordButton({ clientId, kind, recordId }: { clientI
       <RecordForm
         {...await common()}
         testId={`remove-${recordId}`}
+        schema="removeRecord"
         action={removeCaseRecordAction}
         submitLabel={t("remove")}
         fields={[

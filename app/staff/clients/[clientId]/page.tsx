@@ -26,6 +26,14 @@ function Section({ id, title, children, empty }: { id: string; title: string; ch
   );
 }
 
+/** The dates the case page compares against: permits expiring, minors in the family. */
+function dateMarks(now: Date) {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const adult = new Date(now);
+  adult.setUTCFullYear(adult.getUTCFullYear() - 18);
+  return { today: iso(now), in60Days: iso(new Date(now.getTime() + 60 * 86_400_000)), eighteenYearsAgo: iso(adult) };
+}
+
 /** The client's case: one section per data category; every look is an audited view. */
 export default async function ClientCasePage({ params }: PageProps<"/staff/clients/[clientId]">) {
   const staff = await requirePermission("client:read");
@@ -54,6 +62,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
     value ? format.dateTime(typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value, { dateStyle: "medium" }) : "–";
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const none = t("none");
+  const { today, in60Days, eighteenYearsAgo } = dateMarks(new Date());
   const readOnly = Boolean(c.restrictedAt) || c.status !== "active";
   const canAssign = roleHasPermission(staff.user.role, "client:assign");
   const caseworkers = canAssign
@@ -155,6 +164,12 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.permits.map((p) => (
               <li key={p.id}>
                 {p.permitType} · {date(p.validFrom)} – {date(p.validUntil)}
+                {p.validUntil && p.validUntil < today ? <strong className="ms-2 text-red-700">{t("permitExpired")}</strong> : null}
+                {p.validUntil && p.validUntil >= today && p.validUntil <= in60Days ? (
+                  <strong className="ms-2 text-red-700" data-testid="permit-expiring">
+                    {t("permitExpiring")}
+                  </strong>
+                ) : null}
                 {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="permit" recordId={p.id} />}
               </li>
             ))}
@@ -168,6 +183,8 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.family.map((f) => (
               <li key={f.id}>
                 {f.fullName} ({f.relation}) {f.dateOfBirth ? date(f.dateOfBirth) : ""}
+                {f.dateOfBirth && f.dateOfBirth > eighteenYearsAgo ? <strong className="ms-2">{t("minor")}</strong> : null}
+                {f.clientIsGuardian ? <span className="ms-2">{t("clientIsGuardian")}</span> : null}
                 {f.relatedClientId ? (
                   <>
                     {" "}

@@ -1,0 +1,53 @@
+import {
+  bookAppointmentSchema,
+  cancelAppointmentSchema,
+  caseNoteSchema,
+  closeCaseSchema,
+  assignClientSchema,
+  functionalCapacitySchema,
+  initialAssessmentSchema,
+  integrationPlanSchema,
+  outcomeSchema,
+  planReviewSchema,
+  recordVisitSchema,
+  rescheduleAppointmentSchema,
+} from "@/lib/validations/case";
+import {
+  educationSchema,
+  familyMemberSchema,
+  identityContactSchema,
+  removeRecordSchema,
+  residencePermitSchema,
+  skillSchema,
+  walkInClientSchema,
+  workExperienceSchema,
+} from "@/lib/validations/case-details";
+
+/**
+ * The staff forms' schemas by name: a server component names the schema (a zod object cannot
+ * cross to the browser as a prop) and the form validates with the very schema its action uses.
+ */
+export const recordSchemas = {
+  bookAppointment: bookAppointmentSchema,
+  rescheduleAppointment: rescheduleAppointmentSchema,
+  cancelAppointment: cancelAppointmentSchema,
+  recordVisit: recordVisitSchema,
+  initialAssessment: initialAssessmentSchema,
+  integrationPlan: integrationPlanSchema,
+  planReview: planReviewSchema,
+  outcome: outcomeSchema,
+  functionalCapacity: functionalCapacitySchema,
+  caseNote: caseNoteSchema,
+  assignClient: assignClientSchema,
+  closeCase: closeCaseSchema,
+  walkInClient: walkInClientSchema,
+  identityContact: identityContactSchema,
+  residencePermit: residencePermitSchema,
+  familyMember: familyMemberSchema,
+  skill: skillSchema,
+  workExperience: workExperienceSchema,
+  education: educationSchema,
+  removeRecord: removeRecordSchema,
+} as const;
+
+export type RecordSchemaName = keyof typeof recordSchemas;
