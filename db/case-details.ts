@@ -1,7 +1,6 @@
 import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import fiMessages from "@/messages/fi.json";
-import type { AuditAction } from "@/lib/audit-actions";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { decryptField, encryptField, lookupHash } from "@/lib/crypto";
 import { helsinkiDate, helsinkiStartOfDay } from "@/lib/helsinki-time";
@@ -20,8 +19,7 @@ import type {
   WorkExperienceInput,
 } from "@/lib/validations/case-details";
 import { recordAuditEvent } from "./audit";
-import { CaseAccessError, CaseReadOnlyError, type CaseWrite } from "./case-records";
-import { clientAccess, type ClientAccess, type StaffActor } from "./client-access";
+import { audit, CaseAccessError, fieldsGiven, inserted, openForWrite, type CaseWrite } from "./case-records";
 import { nextClientNumber } from "./client-numbers";
 import type { Transaction } from "./connection";
 import { registerYear } from "./intake-review";
@@ -70,59 +68,6 @@ export class CaseDetailsError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The advisory-lock namespace db/intake-review.ts uses: one write per identity code at a time, whichever path. */
 const IDENTITY_CODE_LOCK = 71_405_120;
-
-type AllowedAccess = Extract<ClientAccess, { kind: "allowed" }>;
-type ClientRow = typeof clients.$inferSelect;
-
-interface WritableClient {
-  clientId: string;
-  row: ClientRow;
-  access: AllowedAccess;
-}
-
-function notFound(): CaseAccessError {
-  return new CaseAccessError("not_found", "No such client");
-}
-
-/**
- * Locks the client's row for the rest of the transaction and checks, in order: access (not found,
- * reason needed) and that the case is writable (not restricted, active).
- */
-async function openForWrite(tx: Transaction, actor: StaffActor, clientId: string): Promise<WritableClient> {
-  if (!UUID.test(clientId)) throw notFound();
-  const [row] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
-  if (!row) throw notFound();
-  const access = await clientAccess({ db: tx, actor, clientId });
-  if (access.kind === "not_found") throw notFound();
-  if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
-  if (row.restrictedAt) throw new CaseReadOnlyError("restricted", "Processing of this client's data is restricted");
-  if (row.status !== "active") throw new CaseReadOnlyError("closed", `The case is ${row.status}`);
-  return { clientId, row, access };
-}
-
-/** The names of the fields that carry a value (the record owner's id left out). */
-function fieldsGiven(input: object, ...omit: string[]): string[] {
-  return Object.entries(input)
-    .filter(([key, value]) => !omit.includes(key) && value !== undefined && value !== null && value !== "")
-    .map(([key]) => key);
-}
-
-async function audit(tx: Transaction, actor: StaffActor, target: WritableClient, action: AuditAction, details: Record<string, unknown>) {
-  await recordAuditEvent(tx, {
-    actorId: actor.userId,
-    action,
-    clientId: target.clientId,
-    // A write to someone else's client carries the reason stated for opening it.
-    reason: target.access.basis === "reason_given" ? target.access.reason : null,
-    details,
-    requestId: actor.requestId,
-  });
-}
-
-function inserted<T>(row: T | undefined, what: string): T {
-  if (!row) throw new Error(`Inserting the ${what} returned no row`);
-  return row;
-}
 
 const orNull = <T>(value: T | undefined): T | null => value ?? null;
 const yes = (value: "yes" | "no" | undefined): boolean | null => (value === undefined ? null : value === "yes");

@@ -110,15 +110,17 @@ export interface CaseWrite<I> {
 
 type AllowedAccess = Extract<ClientAccess, { kind: "allowed" }>;
 
-interface WritableCase {
+/** A client row locked for one write, with the access that allowed it. */
+export interface WritableCase {
   clientId: string;
+  row: typeof clients.$inferSelect;
   assignedCaseworkerId: string | null;
   access: AllowedAccess;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function notFound(what: string): CaseAccessError {
+export function notFound(what: string): CaseAccessError {
   return new CaseAccessError("not_found", `No such ${what}`);
 }
 
@@ -127,18 +129,14 @@ function notFound(what: string): CaseAccessError {
  * cannot slip in between the checks and the write) and checks, in order: access (not found, reason
  * needed), what this write additionally requires (`authorize`), and that the case is writable.
  */
-async function openForWrite(
+export async function openForWrite(
   tx: Transaction,
   actor: StaffActor,
   clientId: string,
   authorize?: (client: { assignedCaseworkerId: string | null }) => void,
 ): Promise<WritableCase> {
   if (!UUID.test(clientId)) throw notFound("client");
-  const [client] = await tx
-    .select({ status: clients.status, restrictedAt: clients.restrictedAt, assignedCaseworkerId: clients.assignedCaseworkerId })
-    .from(clients)
-    .where(eq(clients.id, clientId))
-    .for("update");
+  const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
   if (!client) throw notFound("client");
   const access = await clientAccess({ db: tx, actor, clientId });
   if (access.kind === "not_found") throw notFound("client");
@@ -146,7 +144,7 @@ async function openForWrite(
   authorize?.(client);
   if (client.restrictedAt) throw new CaseReadOnlyError("restricted", "Processing of this client's data is restricted");
   if (client.status !== "active") throw new CaseReadOnlyError("closed", `The case is ${client.status}`);
-  return { clientId, assignedCaseworkerId: client.assignedCaseworkerId, access };
+  return { clientId, row: client, assignedCaseworkerId: client.assignedCaseworkerId, access };
 }
 
 /** The client an appointment or plan belongs to; not found when there is none. */
@@ -159,13 +157,13 @@ async function clientOf(tx: Transaction, kind: "appointment" | "plan", id: strin
 }
 
 /** The names of the fields that carry a value (ids of the record's owner left out). */
-function fieldsGiven(input: object, ...omit: string[]): string[] {
+export function fieldsGiven(input: object, ...omit: string[]): string[] {
   return Object.entries(input)
     .filter(([key, value]) => !omit.includes(key) && value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0))
     .map(([key]) => key);
 }
 
-async function audit(
+export async function audit(
   tx: Transaction,
   actor: StaffActor,
   target: WritableCase,
@@ -183,7 +181,7 @@ async function audit(
   });
 }
 
-function inserted<T>(row: T | undefined, what: string): T {
+export function inserted<T>(row: T | undefined, what: string): T {
   if (!row) throw new Error(`Inserting the ${what} returned no row`);
   return row;
 }
