@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/db";
+import type { StaffActor } from "@/db/client-access";
 import { loadActiveSession, type ActiveStaffSession } from "@/db/staff";
 import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { roleHasPermission, type Permission } from "./permissions";
@@ -46,4 +47,9 @@ export async function requireApiPermission(permission: Permission): Promise<Staf
   if (!staff) return Response.json({ error: "unauthenticated" }, { status: 401 });
   if (!roleHasPermission(staff.user.role, permission)) return Response.json({ error: "forbidden" }, { status: 403 });
   return staff;
+}
+
+/** The signed-in staff member as the data layer's object-level checks see them. */
+export function staffActor(staff: StaffContext): StaffActor {
+  return { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
 }

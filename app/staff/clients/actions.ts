@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/db/audit";
 import { recordAccessReason, revealIdentityCode } from "@/db/client-access";
 import { searchClients } from "@/db/client-search";
 import { authorizedAction } from "@/lib/auth/action";
+import { staffActor } from "@/lib/auth/guard";
 
 const clientIdField = z.string().uuid("invalid");
 
@@ -14,7 +15,7 @@ export const giveAccessReasonAction = authorizedAction(
   "client:read",
   z.object({ clientId: clientIdField, reason: z.string().trim().min(10, "reasonTooShort").max(500, "too_long") }),
   async (input, staff) => {
-    const actor = { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+    const actor = staffActor(staff);
     await recordAccessReason({ db: await getDb(), actor, clientId: input.clientId, reason: input.reason });
     redirect(`/staff/clients/${input.clientId}`);
   },
@@ -25,7 +26,7 @@ export const revealIdentityCodeAction = authorizedAction(
   "client:read",
   z.object({ clientId: clientIdField }),
   async (input, staff) => {
-    const actor = { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+    const actor = staffActor(staff);
     const code = await revealIdentityCode({ db: await getDb(), actor, clientId: input.clientId });
     return { status: "ok" as const, data: { code } };
   },

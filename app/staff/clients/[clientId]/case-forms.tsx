@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm, type RecordField } from "@/components/staff/record-form";
-import { caseFormErrorCodes, contactChannels, outcomeKinds } from "@/lib/validations/case";
+import { contactChannels, outcomeKinds } from "@/lib/validations/case";
+import { FoldedForms, recordFormTexts } from "./record-form-texts";
 import {
   addCaseNoteAction,
   assignClientAction,
@@ -14,7 +15,7 @@ import {
   reviewPlanAction,
 } from "./case-actions";
 
-/** The "record" forms of a case, each folded in a <details> so the case stays readable. */
+/** The "record" forms of a case. */
 export async function CaseForms({
   clientId,
   plans,
@@ -31,22 +32,7 @@ export async function CaseForms({
   canRecordFunctionalCapacity: boolean;
 }) {
   const t = await getTranslations("caseForms");
-  const common = {
-    savedText: t("saved"),
-    optionalText: t("optional"),
-    errorText: Object.fromEntries(caseFormErrorCodes.map((c) => [c, t(`errors.${c}` as never)])),
-    formErrorText: {
-      not_found: t("refused.not_found"),
-      needs_reason: t("refused.needs_reason"),
-      forbidden: t("refused.forbidden"),
-      restricted: t("refused.restricted"),
-      closed: t("refused.closed"),
-      appointment_not_found: t("refused.appointment_not_found"),
-      appointment_not_booked: t("refused.appointment_not_booked"),
-      invalid_assignee: t("refused.invalid_assignee"),
-      other: t("refused.other"),
-    },
-  };
+  const common = await recordFormTexts();
   const id: RecordField = { kind: "hidden", name: "clientId", value: clientId };
   const channels = contactChannels.map((c) => ({ value: c, label: t(`channels.${c}` as never) }));
   const forms: { key: string; title: string; node: React.ReactNode }[] = [
@@ -258,16 +244,8 @@ export async function CaseForms({
     },
   ];
   return (
-    <section aria-labelledby="record-title" className="space-y-3 border-t-4 border-brand-700 pt-4">
-      <h2 id="record-title" className="text-2xl font-bold">
-        {t("title")}
-      </h2>
-      {forms.map((form) => (
-        <details key={form.key} className="rounded border-2 border-gray-300 p-3">
-          <summary className="cursor-pointer text-lg font-bold">{form.title}</summary>
-          <div className="mt-3">{form.node}</div>
-        </details>
-      ))}
-    </section>
+    <div className="border-t-4 border-brand-700 pt-4">
+      <FoldedForms id="record-title" title={t("title")} forms={forms} />
+    </div>
   );
 }

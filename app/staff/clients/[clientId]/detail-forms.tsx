@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm, type RecordField } from "@/components/staff/record-form";
 import { clientGroups, permitTypes } from "@/lib/domain-values";
-import { caseDetailsErrorCodes, skillKinds, type CaseRecordKind } from "@/lib/validations/case-details";
+import { skillKinds, type CaseRecordKind } from "@/lib/validations/case-details";
+import { FoldedForms, recordFormTexts } from "./record-form-texts";
 import { educationLevels, familyRelations, genders } from "@/lib/intake/steps";
 import {
   createWalkInClientAction,
@@ -13,28 +14,6 @@ import {
   removeCaseRecordAction,
   updateIdentityContactAction,
 } from "./detail-actions";
-
-async function common() {
-  const t = await getTranslations("caseDetails");
-  const tf = await getTranslations("caseForms");
-  return {
-    savedText: tf("saved"),
-    optionalText: tf("optional"),
-    errorText: Object.fromEntries(caseDetailsErrorCodes.map((c) => [c, t(`errors.${c}` as never)])),
-    formErrorText: {
-      basis_not_allowed: t("refused.basis_not_allowed"),
-      duplicate_identity_code: t("refused.duplicate_identity_code"),
-      identity_code_date_mismatch: t("refused.identity_code_date_mismatch"),
-      record_not_found: t("refused.record_not_found"),
-      not_found: tf("refused.not_found"),
-      needs_reason: tf("refused.needs_reason"),
-      forbidden: tf("refused.forbidden"),
-      restricted: tf("refused.restricted"),
-      closed: tf("refused.closed"),
-      other: tf("refused.other"),
-    },
-  };
-}
 
 async function options() {
   const ti = await getTranslations("intake");
@@ -83,7 +62,7 @@ export async function WalkInForm({ legalObligationAllowed }: { legalObligationAl
   const bases = [{ value: "consent_written", label: t("basisWritten") }, ...(legalObligationAllowed ? [{ value: "legal_obligation", label: t("basisLegal") }] : [])];
   return (
     <RecordForm
-      {...await common()}
+      {...await recordFormTexts()}
       testId="walk-in"
           schema="walkInClient"
       action={createWalkInClientAction}
@@ -101,7 +80,7 @@ export async function WalkInForm({ legalObligationAllowed }: { legalObligationAl
 
 export async function DetailForms({ clientId, person }: { clientId: string; person: Record<string, string | undefined> }) {
   const t = await getTranslations("caseDetails");
-  const c = await common();
+  const c = await recordFormTexts();
   const o = await options();
   const id: RecordField = { kind: "hidden", name: "clientId", value: clientId };
   const forms = [
@@ -216,19 +195,7 @@ export async function DetailForms({ clientId, person }: { clientId: string; pers
       ),
     },
   ];
-  return (
-    <section aria-labelledby="details-title" className="space-y-3">
-      <h2 id="details-title" className="text-2xl font-bold">
-        {t("title")}
-      </h2>
-      {forms.map((form) => (
-        <details key={form.key} className="rounded border-2 border-gray-300 p-3">
-          <summary className="cursor-pointer text-lg font-bold">{form.title}</summary>
-          <div className="mt-3">{form.node}</div>
-        </details>
-      ))}
-    </section>
-  );
+  return <FoldedForms id="details-title" title={t("title")} forms={forms} />;
 }
 
 /** A "remove" button beside a permit, family member, skill, work or education row. */
@@ -237,7 +204,7 @@ export async function RemoveRecordButton({ clientId, kind, recordId }: { clientI
   return (
     <span className="ms-2 inline-block align-middle">
       <RecordForm
-        {...await common()}
+        {...await recordFormTexts()}
         testId={`remove-${recordId}`}
         schema="removeRecord"
         action={removeCaseRecordAction}

@@ -9,7 +9,7 @@ import { utcToHelsinkiLocal } from "@/lib/helsinki-time";
 import { AppointmentControls } from "./appointment-controls";
 import { CaseForms } from "./case-forms";
 import { DetailForms, RemoveRecordButton } from "./detail-forms";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/lib/auth/guard";
 import { AccessReasonForm } from "./access-reason-form";
 import { RevealIdentityCode } from "./reveal-identity-code";
 
@@ -41,7 +41,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
   const t = await getTranslations("clientCase");
   const tc = await getTranslations("categories");
   const format = await getFormatter();
-  const actor = { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+  const actor = staffActor(staff);
   const data = await openClientCase({ db: await getDb(), actor, clientId });
 
   if (data.access.kind === "not_found") notFound();
