@@ -21,6 +21,7 @@ export const auditActions = [
   "client.functional_capacity_viewed",
   "client.assigned",
   "client.closed",
+  "client.marked_for_erasure",
   "case.appointment_booked",
   "case.appointment_rescheduled",
   "case.appointment_cancelled",
@@ -47,6 +48,9 @@ export const auditActions = [
   "consent.withdrawn",
   "disclosure.recorded",
   "disclosure.refused",
+  "disclosure.previewed",
+  "disclosure.document_viewed",
+  "disclosure.log_viewed",
   "export.created",
   "audit.viewed",
 ] as const;

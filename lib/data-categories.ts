@@ -38,9 +38,11 @@ export type SpecialCategory = (typeof specialCategories)[number];
  * - `staff`: staff accounts' own data,
  * - `config`: register settings, agencies, consent texts,
  * - `intake`: an intake draft's or submission's answers (and its identity code), which mix
- *   categories until staff accept the submission into a client record.
+ *   categories until staff accept the submission into a client record,
+ * - `disclosed`: the encrypted copy of a disclosure document, holding the categories that disclosure
+ *   lists (its row says which).
  */
-export const nonClientClasses = ["key", "meta", "staff", "config", "intake"] as const;
+export const nonClientClasses = ["key", "meta", "staff", "config", "intake", "disclosed"] as const;
 export type NonClientClass = (typeof nonClientClasses)[number];
 
 export type ColumnClass = DataCategory | NonClientClass;
@@ -334,6 +336,7 @@ export const columnCategories = {
     method: "meta",
     request_reference: "meta",
     document_sha256: "meta",
+    document_encrypted: "disclosed",
     disclosed_by: "key",
     disclosed_at: "meta",
   },

@@ -106,6 +106,13 @@ export default async function StaffHomePage() {
           ))}
         </ul>
       </section>
+      {roleHasPermission(role, "disclosure:readLog") ? (
+        <p>
+          <Link href="/staff/disclosures" className="font-bold">
+            {t("navDisclosureLog")}
+          </Link>
+        </p>
+      ) : null}
       {roleHasPermission(role, "staff:manage") ? (
         <nav aria-label={t("adminNav")}>
           <ul className="flex flex-wrap gap-4">
@@ -115,6 +122,11 @@ export default async function StaffHomePage() {
             <li>
               <Link href="/staff/admin/settings">{t("navSettings")}</Link>
             </li>
+            {roleHasPermission(role, "agency:manage") ? (
+              <li>
+                <Link href="/staff/admin/agencies">{t("navAgencies")}</Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

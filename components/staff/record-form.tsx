@@ -10,7 +10,8 @@ import { recordSchemas, type RecordSchemaName } from "./record-schemas";
 export type RecordField =
   | { kind: "hidden"; name: string; value: string }
   | { kind: "text" | "textarea" | "date" | "datetime" | "number"; name: string; label: string; optional?: boolean; defaultValue?: string }
-  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; optional?: boolean; defaultValue?: string };
+  | { kind: "select"; name: string; label: string; options: { value: string; label: string }[]; optional?: boolean; defaultValue?: string }
+  | { kind: "checkboxes"; name: string; label: string; options: { value: string; label: string }[]; optional?: boolean; defaultValue?: string[] };
 
 function errorAt(errors: FieldErrors, path: string): string | undefined {
   const node = path.split(".").reduce<unknown>((n, key) => (n && typeof n === "object" ? (n as Record<string, unknown>)[key] : undefined), errors) as
@@ -47,7 +48,9 @@ export function RecordForm({
 }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, { status: "idle" });
   const defaultValues = Object.fromEntries(
-    fields.filter((f) => !f.name.includes(".")).map((f) => [f.name, f.kind === "hidden" ? f.value : (f.defaultValue ?? "")]),
+    fields
+      .filter((f) => !f.name.includes("."))
+      .map((f) => [f.name, f.kind === "hidden" ? f.value : f.kind === "checkboxes" ? (f.defaultValue ?? []) : (f.defaultValue ?? "")]),
   );
   const { register, handleSubmit, formState } = useForm<FieldValues>({
     resolver: zodResolver(recordSchemas[schema] as unknown as Parameters<typeof zodResolver>[0]) as unknown as Resolver<FieldValues>,
@@ -82,6 +85,31 @@ export function RecordForm({
         const id = `${testId ?? "form"}-${field.name.replaceAll(".", "-")}`;
         const error = errorFor(field.name);
         const label = `${field.label}${field.optional ? ` ${optionalText}` : ""}`;
+        if (field.kind === "checkboxes") {
+          return (
+            <fieldset key={field.name} aria-describedby={error ? `${id}-error` : undefined} className={`space-y-1 ${error ? "border-s-4 border-red-700 ps-3" : ""}`}>
+              <legend className="font-bold">{label}</legend>
+              {error ? (
+                <p id={`${id}-error`} className="font-bold text-red-700">
+                  {error}
+                </p>
+              ) : null}
+              {field.options.map((o) => (
+                <div key={o.value} className="flex items-center gap-2">
+                  <input
+                    type="checkbox"
+                    id={`${id}-${o.value}`}
+                    value={o.value}
+                    defaultChecked={field.defaultValue?.includes(o.value)}
+                    className="size-5"
+                    {...register(field.name)}
+                  />
+                  <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+                </div>
+              ))}
+            </fieldset>
+          );
+        }
         const common = {
           id,
           // Also in the server-rendered HTML, so the form is filled in without JavaScript.

@@ -22,6 +22,8 @@ import {
   walkInClientSchema,
   workExperienceSchema,
 } from "@/lib/validations/case-details";
+import { withdrawConsentSchema, writtenConsentSchema } from "@/lib/validations/consent";
+import { disclosureFormSchema } from "@/lib/validations/disclosure";
 
 /**
  * The staff forms' schemas by name: a server component names the schema (a zod object cannot
@@ -48,6 +50,9 @@ export const recordSchemas = {
   workExperience: workExperienceSchema,
   education: educationSchema,
   removeRecord: removeRecordSchema,
+  writtenConsent: writtenConsentSchema,
+  withdrawConsent: withdrawConsentSchema,
+  disclosure: disclosureFormSchema,
 } as const;
 
 export type RecordSchemaName = keyof typeof recordSchemas;

@@ -3,6 +3,7 @@ import { consentChannel, consentKind, disclosureMethod } from "./enums";
 import { clients } from "./clients";
 import { agencies, consentTexts } from "./settings";
 import { staffUsers } from "./staff";
+import type { DisclosureBasisEntry } from "../../lib/disclosure-document";
 import { intakeSubmissions } from "./intake";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -42,9 +43,7 @@ export const consents = pgTable(
   (t) => [index("consents_client_idx").on(t.clientId), index("consents_submission_idx").on(t.submissionId)],
 );
 
-export type DisclosureBasisEntry =
-  | { category: string; kind: "consent"; consentId: string }
-  | { category: string; kind: "statutory"; provision: string };
+export type { DisclosureBasisEntry } from "../../lib/disclosure-document";
 
 export const disclosures = pgTable(
   "disclosures",
@@ -61,6 +60,11 @@ export const disclosures = pgTable(
     method: disclosureMethod("method").notNull(),
     requestReference: text("request_reference"),
     documentSha256: text("document_sha256"),
+    /**
+     * The document as disclosed, AES-256-GCM under the data key: the controller can show what left
+     * the register. Personal data: cleared when the client's data is erased, while the row stays.
+     */
+    documentEncrypted: text("document_encrypted"),
     disclosedBy: uuid("disclosed_by")
       .notNull()
       .references(() => staffUsers.id),

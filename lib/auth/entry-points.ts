@@ -27,11 +27,17 @@ export const pageRequirements: Record<string, Requirement> = {
   "/staff/intake/[submissionId]": "intake:review",
   "/staff/clients/[clientId]": "client:read",
   "/staff/clients/new": "client:write",
+  "/staff/clients/[clientId]/disclosures/new": "disclosure:create",
+  "/staff/clients/[clientId]/disclosures/[disclosureId]": "disclosure:create",
+  "/staff/disclosures": "disclosure:readLog",
+  "/staff/admin/agencies": "agency:manage",
 };
 
 export const routeRequirements: Record<string, Requirement> = {
   "/api/health": "public",
   "/[locale]/intake/submit": "public",
+  "/staff/clients/[clientId]/disclosures/[disclosureId]/document": "disclosure:create",
+  "/staff/disclosures/export": "disclosure:readLog",
 };
 
 /** Keyed `file#exportName`. */
@@ -69,6 +75,11 @@ export const actionRequirements: Record<string, Requirement> = {
   "app/staff/clients/[clientId]/detail-actions.ts#recordWorkExperienceAction": "client:write",
   "app/staff/clients/[clientId]/detail-actions.ts#recordEducationAction": "client:write",
   "app/staff/clients/[clientId]/detail-actions.ts#removeCaseRecordAction": "client:write",
+  "app/staff/clients/[clientId]/consent-actions.ts#recordWrittenConsentAction": "consent:record",
+  "app/staff/clients/[clientId]/consent-actions.ts#withdrawConsentAction": "consent:record",
+  "app/staff/clients/[clientId]/disclosures/new/actions.ts#previewDisclosureAction": "disclosure:create",
+  "app/staff/clients/[clientId]/disclosures/new/actions.ts#recordDisclosureAction": "disclosure:create",
+  "app/staff/admin/agencies/actions.ts#saveAgencyAction": "agency:manage",
   "app/staff/intake/actions.ts#acceptSubmissionAction": "intake:review",
   "app/staff/intake/actions.ts#mergeSubmissionAction": "intake:review",
   "app/staff/intake/actions.ts#rejectSubmissionAction": "intake:review",

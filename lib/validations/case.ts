@@ -27,6 +27,7 @@ export const caseFormErrorCodes = [
   "endBeforeStart",
   "invalidNumber",
   "tooMany",
+  "chooseAtLeastOne",
 ] as const;
 export type CaseFormErrorCode = (typeof caseFormErrorCodes)[number];
 
@@ -52,7 +53,7 @@ const LAST_YEAR = 2100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const idField = z.string({ error: "invalid" }).trim().regex(UUID, "invalid");
+export const idField = z.string({ error: "invalid" }).trim().regex(UUID, "invalid");
 const optionalIdField = z.preprocess(blankToUndefined, idField.optional());
 
 const channelField = z.enum(contactChannels, { error: "chooseOne" });
@@ -63,7 +64,7 @@ function plausibleYear(value: string): boolean {
 }
 
 /** A date, YYYY-MM-DD. `notFuture`: today (in Helsinki) or earlier. */
-function dateField({ notFuture = false } = {}) {
+export function dateField({ notFuture = false } = {}) {
   return z
     .string({ error: "required" })
     .trim()
@@ -73,7 +74,7 @@ function dateField({ notFuture = false } = {}) {
     .refine((value) => !notFuture || value <= helsinkiDate(), "dateInFuture");
 }
 
-function optionalDate(options: Parameters<typeof dateField>[0] = {}) {
+export function optionalDate(options: Parameters<typeof dateField>[0] = {}) {
   return z.preprocess(blankToUndefined, dateField(options).optional());
 }
 
@@ -124,7 +125,7 @@ function checkOrder<T extends Record<string, unknown>>(
  * Run cross-field checks even when another field failed, so the form shows every problem at once
  * (the checks themselves look only at fields that parsed).
  */
-const always = { when: (payload: { value: unknown }) => payload.value !== null && typeof payload.value === "object" };
+export const always = { when: (payload: { value: unknown }) => payload.value !== null && typeof payload.value === "object" };
 
 // ---------------------------------------------------------------------------------------------
 // Appointments and visits

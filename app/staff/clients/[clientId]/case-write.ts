@@ -2,11 +2,12 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { CaseDetailsError } from "@/db/case-details";
 import { CaseAccessError, CaseReadOnlyError, CaseRecordError } from "@/db/case-records";
+import { ConsentError } from "@/db/consents";
 import type { ActionState } from "@/lib/auth/action";
 
 /** A refusal the data layer gives in the form's terms (no access, read-only case, a record that does not fit). */
 export function caseRefusal(error: unknown): ActionState | null {
-  if (error instanceof CaseAccessError || error instanceof CaseReadOnlyError || error instanceof CaseRecordError || error instanceof CaseDetailsError) {
+  if (error instanceof CaseAccessError || error instanceof CaseReadOnlyError || error instanceof CaseRecordError || error instanceof CaseDetailsError || error instanceof ConsentError) {
     return { status: "error", formError: error.code };
   }
   return null;

@@ -12,6 +12,11 @@ import { DetailForms, RemoveRecordButton } from "./detail-forms";
 import { requirePermission, staffActor } from "@/lib/auth/guard";
 import { AccessReasonForm } from "./access-reason-form";
 import { RevealIdentityCode } from "./reveal-identity-code";
+import { consentsOfClient } from "@/db/consents";
+import { disclosureLog } from "@/db/disclosures";
+import { getRegisterSettings } from "@/db/settings";
+import { ConsentSection } from "./consent-section";
+import { DisclosureSection } from "./disclosure-section";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -83,6 +88,11 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         {c.restrictedAt ? (
           <p role="status" className="border-s-4 border-red-700 bg-red-50 p-2 font-bold" data-testid="restricted">
             {t("restricted")}
+          </p>
+        ) : null}
+        {c.status === "erasure_pending" ? (
+          <p role="status" className="border-s-4 border-red-700 bg-red-50 p-2 font-bold" data-testid="erasure-pending">
+            {t("erasurePending")}
           </p>
         ) : null}
         {c.status === "closed" ? (
@@ -302,18 +312,19 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         ) : undefined}
       </Section>
 
-      <Section id="consents" title={t("consents")} empty={none}>
-        {data.consents.length > 0 ? (
-          <ul className="list-disc ps-6">
-            {data.consents.map((k) => (
-              <li key={k.id}>
-                {k.kind} · {k.granted ? t("granted") : t("refused")} · {dateTime(k.givenAt)}
-                {k.withdrawnAt ? ` · ${t("withdrawn", { date: dateTime(k.withdrawnAt) })}` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : undefined}
-      </Section>
+      <ConsentSection
+        clientId={c.id}
+        consents={await consentsOfClient({ db: await getDb(), clientId: c.id })}
+        settings={await getRegisterSettings({ db: await getDb() })}
+        mayRecord={roleHasPermission(staff.user.role, "consent:record")}
+        writable={!readOnly}
+      />
+
+      <DisclosureSection
+        clientId={c.id}
+        entries={await disclosureLog({ db: await getDb(), filter: { clientId: c.id } })}
+        mayDisclose={roleHasPermission(staff.user.role, "disclosure:create")}
+      />
     </article>
   );
 }

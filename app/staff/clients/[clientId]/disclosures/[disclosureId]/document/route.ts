@@ -1,0 +1,27 @@
+import { getDb } from "@/db";
+import { CaseAccessError } from "@/db/case-records";
+import { DisclosureError, disclosedDocument } from "@/db/disclosures";
+import { requireApiPermission, staffActor } from "@/lib/auth/guard";
+
+/**
+ * The disclosure document as the JSON file that was disclosed, byte for byte: its SHA-256 is the one
+ * in the disclosure log, so the recipient and the controller can check they hold the same document.
+ */
+export async function GET(_request: Request, { params }: RouteContext<"/staff/clients/[clientId]/disclosures/[disclosureId]/document">) {
+  const staff = await requireApiPermission("disclosure:create");
+  if (staff instanceof Response) return staff;
+  const { clientId, disclosureId } = await params;
+  try {
+    const { json } = await disclosedDocument({ db: await getDb(), actor: staffActor(staff), clientId, disclosureId });
+    return new Response(json, {
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "content-disposition": `attachment; filename="disclosure-${disclosureId}.json"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof DisclosureError || error instanceof CaseAccessError) return new Response("Not found", { status: 404 });
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db";
+import { CaseAccessError } from "@/db/case-records";
+import { DisclosureError, disclosedDocument } from "@/db/disclosures";
+import { DisclosureDocumentView } from "@/components/staff/disclosure-document-view";
+import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { disclosureDocumentLabels } from "../document-labels";
+
+export const metadata: Metadata = { title: "Disclosure document" };
+
+async function load(clientId: string, disclosureId: string, actor: Parameters<typeof disclosedDocument>[0]["actor"]) {
+  try {
+    return await disclosedDocument({ db: await getDb(), actor, clientId, disclosureId });
+  } catch (error) {
+    if (error instanceof DisclosureError) notFound();
+    if (error instanceof CaseAccessError) {
+      if (error.code === "needs_reason") redirect(`/staff/clients/${clientId}`);
+      notFound();
+    }
+    throw error;
+  }
+}
+
+/** The document exactly as disclosed, print-friendly, with its JSON file and SHA-256. Each look is audited. */
+export default async function DisclosureDocumentPage({ params, searchParams }: PageProps<"/staff/clients/[clientId]/disclosures/[disclosureId]">) {
+  const staff = await requirePermission("disclosure:create");
+  const { clientId, disclosureId } = await params;
+  const recorded = (await searchParams).recorded === "1";
+  const t = await getTranslations("disclosures");
+  const format = await getFormatter();
+  const { document, sha256 } = await load(clientId, disclosureId, staffActor(staff));
+  const labels = await disclosureDocumentLabels();
+  return (
+    <div className="space-y-4">
+      <p className="print:hidden">
+        <Link href={`/staff/clients/${clientId}`}>{t("backToCase")}</Link>
+      </p>
+      {recorded ? (
+        <p role="status" className="border-s-4 border-green-800 bg-green-50 p-2 font-bold print:hidden" data-testid="disclosure-recorded">
+          {t("recorded")}
+        </p>
+      ) : null}
+      <h1 className="text-3xl font-bold print:hidden">{t("documentPageTitle")}</h1>
+      <p className="print:hidden">
+        <a href={`/staff/clients/${clientId}/disclosures/${disclosureId}/document`} download data-testid="document-json">
+          {t("downloadJson")}
+        </a>
+      </p>
+      <DisclosureDocumentView document={document} labels={labels} formatDate={(iso) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" })} />
+      <p className="text-sm break-all">
+        {t("sha256")}: <span className="font-mono">{sha256}</span>
+      </p>
+    </div>
+  );
+}

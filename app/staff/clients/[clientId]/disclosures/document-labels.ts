@@ -1,0 +1,30 @@
+import "server-only";
+import { getTranslations } from "next-intl/server";
+import type { DisclosureDocumentLabels } from "@/components/staff/disclosure-document-view";
+import { clientLinks, dataCategories } from "@/lib/data-categories";
+import { deliveryMethods } from "@/lib/register-settings";
+
+/** The document view's texts in the staff member's language. */
+export async function disclosureDocumentLabels(): Promise<DisclosureDocumentLabels> {
+  const t = await getTranslations("disclosures");
+  const tc = await getTranslations("categories");
+  return {
+    title: t("document.title"),
+    preview: t("document.preview"),
+    disclosureId: t("document.disclosureId"),
+    disclosedAt: t("document.disclosedAt"),
+    controller: t("document.controller"),
+    recipient: t("document.recipient"),
+    businessId: t("document.businessId"),
+    disclosedBy: t("document.disclosedBy"),
+    purpose: t("document.purpose"),
+    method: t("document.method"),
+    requestReference: t("document.requestReference"),
+    basis: t("document.basis"),
+    consentBasis: t("document.consentBasis"),
+    noRows: t("document.noRows"),
+    categories: Object.fromEntries(dataCategories.map((k) => [k, tc(`${k}.name` as never)])),
+    methods: Object.fromEntries(deliveryMethods.map((m) => [m, t(`methods.${m}`)])),
+    tables: Object.fromEntries(Object.keys(clientLinks).map((table) => [table, t(`tables.${table}` as never)])),
+  };
+}

@@ -1,0 +1,191 @@
+import "server-only";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { consentStatus, type ConsentStatus } from "@/lib/consent-status";
+import { helsinkiDate, helsinkiStartOfDay } from "@/lib/helsinki-time";
+import { agencyByCode } from "@/lib/register-settings";
+import type { WithdrawConsentInput, WrittenConsentInput } from "@/lib/validations/consent";
+import { recordAuditEvent } from "./audit";
+import { audit, CaseAccessError, inserted, notFound, openForWrite, type CaseWrite } from "./case-records";
+import { clientAccess } from "./client-access";
+import type { Executor, Transaction } from "./connection";
+import { agencies, appointments, clients, consents, consentTexts, staffUsers } from "./schema";
+import { getRegisterSettings } from "./settings";
+
+/**
+ * Consents on a client's case (DESIGN.md rules 1–2): listing them with their status, recording a
+ * written consent given at a visit, and withdrawing any consent. A consent row is never deleted;
+ * withdrawal fills in when, how and who. Withdrawing the storage consent of a client whose basis is
+ * consent marks the client for erasure and stops further processing.
+ */
+
+export type ConsentErrorCode =
+  /** The agency or authority is not in the register's settings (or no longer active). */
+  | "unknown_agency"
+  | "unknown_authority"
+  /** Transfer consents are for recipients outside the EU/EEA, and only where the settings allow them. */
+  | "transfer_inside_eea"
+  | "transfers_forbidden"
+  | "consent_not_found"
+  /** Withdrawn already, or a recorded refusal: nothing to withdraw. */
+  | "not_withdrawable";
+
+export class ConsentError extends Error {
+  override name = "ConsentError";
+  constructor(
+    readonly code: ConsentErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const recorder = alias(staffUsers, "recorder");
+const withdrawer = alias(staffUsers, "withdrawer");
+
+/** The client's consents, newest first, each with its status now and its evidence. */
+export async function consentsOfClient({ db, clientId, at = new Date() }: { db: Executor; clientId: string; at?: Date }) {
+  const rows = await db
+    .select({
+      consent: consents,
+      agencyCode: agencies.code,
+      agencyName: agencies.name,
+      agencyNames: agencies.names,
+      textVersion: consentTexts.version,
+      recordedByName: recorder.displayName,
+      withdrawalRecordedByName: withdrawer.displayName,
+    })
+    .from(consents)
+    .leftJoin(agencies, eq(agencies.id, consents.agencyId))
+    .leftJoin(consentTexts, eq(consentTexts.id, consents.consentTextId))
+    .leftJoin(recorder, eq(recorder.id, consents.recordedBy))
+    .leftJoin(withdrawer, eq(withdrawer.id, consents.withdrawalRecordedBy))
+    .where(eq(consents.clientId, clientId))
+    .orderBy(asc(consents.kind), asc(consents.givenAt));
+  return rows
+    .map((row) => ({ ...row, status: consentStatus(row.consent, at) as ConsentStatus }))
+    .sort((a, b) => b.consent.givenAt.getTime() - a.consent.givenAt.getTime());
+}
+
+export type ClientConsent = Awaited<ReturnType<typeof consentsOfClient>>[number];
+
+/** When a consent signed on `givenOn` counts from: now if that is today, else the start of that day. */
+function givenAtFor(givenOn: string, now: Date): Date {
+  return givenOn === helsinkiDate(now) ? now : helsinkiStartOfDay(givenOn);
+}
+
+async function agencyId(tx: Transaction, code: string): Promise<string> {
+  const [row] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.code, code), eq(agencies.active, true)));
+  if (!row) throw new ConsentError("unknown_agency", `No active agency ${code}`);
+  return row.id;
+}
+
+/**
+ * Records a written consent given at a visit: the signed paper's reference and who recorded it are
+ * the evidence. Scope by kind: a disclosure consent names its recipient, categories, purpose and
+ * validity; a transfer consent its recipient outside the EU/EEA; obtain_data its source authority.
+ */
+export async function recordWrittenConsent({ db, actor, input }: CaseWrite<WrittenConsentInput>): Promise<string> {
+  return db.transaction(async (tx) => {
+    const target = await openForWrite(tx, actor, input.clientId);
+    const settings = await getRegisterSettings({ db: tx });
+    const now = new Date();
+    let recipientId: string | null = null;
+    if (input.kind === "disclosure" || input.kind === "transfer") {
+      const agency = input.agencyCode ? agencyByCode(settings, input.agencyCode) : undefined;
+      if (!agency || !input.agencyCode) throw new ConsentError("unknown_agency", "The agency is not in the register's settings");
+      if (input.kind === "transfer") {
+        if (agency.insideEea) throw new ConsentError("transfer_inside_eea", "A transfer consent is for a recipient outside the EU/EEA");
+        if (settings.transfersOutsideEea === "forbidden") throw new ConsentError("transfers_forbidden", "The register's settings forbid transfers outside the EU/EEA");
+      }
+      recipientId = await agencyId(tx, input.agencyCode);
+    }
+    if (input.kind === "obtain_data" && !settings.obtainFromAuthorities.some((authority) => authority.code === input.sourceAuthority)) {
+      throw new ConsentError("unknown_authority", "The authority is not in the register's settings");
+    }
+    const [row] = await tx
+      .insert(consents)
+      .values({
+        clientId: target.clientId,
+        kind: input.kind,
+        granted: true,
+        agencyId: recipientId,
+        sourceAuthority: input.kind === "obtain_data" ? (input.sourceAuthority ?? null) : null,
+        categories: input.kind === "disclosure" || input.kind === "transfer" ? input.categories : [],
+        purpose: input.purpose ?? null,
+        validFrom: input.givenOn,
+        validUntil: input.validUntil ?? null,
+        givenAt: givenAtFor(input.givenOn, now),
+        channel: "written",
+        paperReference: input.paperReference,
+        recordedBy: actor.userId,
+      })
+      .returning({ id: consents.id });
+    const { id } = inserted(row, "consent");
+    await audit(tx, actor, target, "consent.recorded", {
+      consentId: id,
+      kind: input.kind,
+      channel: "written",
+      agencyCode: input.agencyCode ?? null,
+      sourceAuthority: input.kind === "obtain_data" ? input.sourceAuthority : null,
+      categories: input.categories,
+    });
+    return id;
+  });
+}
+
+/**
+ * Withdraws a consent: when (now), how, and who recorded it. Possible whatever state the case is in
+ * (restricted, closed): withdrawing must be as easy as giving. Returns whether the client was marked
+ * for erasure, which happens when the storage consent goes and consent was the client's basis.
+ */
+export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawConsentInput>): Promise<{ markedForErasure: boolean }> {
+  return db.transaction(async (tx) => {
+    const [client] = await tx.select().from(clients).where(eq(clients.id, input.clientId)).for("update");
+    if (!client) throw notFound("client");
+    const access = await clientAccess({ db: tx, actor, clientId: client.id });
+    if (access.kind === "not_found") throw notFound("client");
+    if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
+    const [consent] = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, input.consentId), eq(consents.clientId, client.id)))
+      .for("update");
+    if (!consent) throw new ConsentError("consent_not_found", "No such consent for this client");
+    if (!consent.granted || consent.withdrawnAt) throw new ConsentError("not_withdrawable", "The consent is withdrawn already or was refused");
+    const now = new Date();
+    await tx
+      .update(consents)
+      .set({ withdrawnAt: now, withdrawalChannel: input.channel, withdrawalRecordedBy: actor.userId })
+      .where(eq(consents.id, consent.id));
+
+    const target = { clientId: client.id, row: client, assignedCaseworkerId: client.assignedCaseworkerId, access };
+    await audit(tx, actor, target, "consent.withdrawn", { consentId: consent.id, kind: consent.kind, channel: input.channel });
+
+    const consentIsBasis = client.basis === "consent_electronic" || client.basis === "consent_written";
+    if (consent.kind !== "storage" || !consentIsBasis || client.status === "erasure_pending") return { markedForErasure: false };
+    // Another storage consent still valid (e.g. a renewed paper one) keeps the basis.
+    const others = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.clientId, client.id), eq(consents.kind, "storage"), eq(consents.granted, true)));
+    if (others.some((other) => other.id !== consent.id && consentStatus(other, now) === "valid")) return { markedForErasure: false };
+
+    await tx.update(clients).set({ status: "erasure_pending", updatedAt: now }).where(eq(clients.id, client.id));
+    // Processing stops: nothing more is booked for someone whose data is to be erased.
+    const cancelled = await tx
+      .update(appointments)
+      .set({ status: "cancelled" })
+      .where(and(eq(appointments.clientId, client.id), eq(appointments.status, "booked"), gt(appointments.startsAt, now)))
+      .returning({ id: appointments.id });
+    await recordAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "client.marked_for_erasure",
+      clientId: client.id,
+      details: { consentId: consent.id, cancelledAppointments: cancelled.length },
+      requestId: actor.requestId,
+    });
+    return { markedForErasure: true };
+  });
+}
+

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { blankToUndefined, text } from "@/lib/intake/fields";
+import { deliveryMethods } from "@/lib/register-settings";
+
+/**
+ * The agencies administration form (app/staff/admin/agencies), shared by react-hook-form in the
+ * browser and the server action. The agencies themselves live in the register settings; this
+ * schema only checks the form, and registerSettingsSchema checks the settings it leads to.
+ *
+ * Messages are message codes (messages/*.json → agencyAdmin.errors), listed in
+ * `agencyFormErrorCodes`; the refusals the server may answer are `agencyRefusalCodes`
+ * (agencyAdmin.refused).
+ */
+
+export const agencyFormErrorCodes = [
+  "required",
+  "tooLong",
+  "invalid",
+  "invalidCharacters",
+  "invalidCode",
+  "invalidBusinessId",
+  "chooseOne",
+] as const;
+export type AgencyFormErrorCode = (typeof agencyFormErrorCodes)[number];
+
+export const agencyRefusalCodes = [
+  "code_taken",
+  "not_found",
+  "statutory_outside_eea",
+  "no_settings",
+  "invalid_settings",
+  "other",
+] as const;
+export type AgencyRefusalCode = (typeof agencyRefusalCodes)[number];
+
+/** The same pattern as a code in lib/register-settings.ts (tested to agree with it). */
+export const AGENCY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+/** A Finnish business id (Y-tunnus), as in lib/register-settings.ts. */
+export const BUSINESS_ID_PATTERN = /^\d{7}-\d$/;
+/** The longest agency name the settings accept. */
+export const AGENCY_NAME_MAX = 300;
+
+export const agencyFormSchema = z.object({
+  /** "new" adds an agency (its code must be free); "edit" changes the one with that code. */
+  mode: z.enum(["new", "edit"], { error: "invalid" }),
+  code: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { message: "required", abort: true })
+    .regex(AGENCY_CODE_PATTERN, "invalidCode"),
+  /** The name in Finnish; the names in other languages are kept from the settings. */
+  name: text(AGENCY_NAME_MAX),
+  businessId: z.preprocess(
+    blankToUndefined,
+    z.string({ error: "invalidBusinessId" }).trim().regex(BUSINESS_ID_PATTERN, "invalidBusinessId").optional(),
+  ),
+  /** A yes/no radio pair. */
+  insideEea: z.enum(["yes", "no"], { error: "chooseOne" }).transform((value) => value === "yes"),
+  deliveryMethod: z.enum(deliveryMethods, { error: "chooseOne" }),
+});
+
+/** What the form sends (strings). */
+export type AgencyFormValues = z.input<typeof agencyFormSchema>;
+/** What the action gets once the form parsed. */
+export type AgencyInput = z.output<typeof agencyFormSchema>;
