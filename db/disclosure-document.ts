@@ -37,14 +37,14 @@ function columnBySqlName(of: PgTable, sqlName: string): PgColumn {
 }
 
 /** A value as a document carries it: dates as ISO strings, encrypted fields opened. */
-function documentValue(sqlName: string, value: unknown): [string, unknown] {
+function documentValue(sqlName: string, value: unknown, dataKey?: Buffer): [string, unknown] {
   if (sqlName.endsWith(ENCRYPTED_SUFFIX)) {
-    return [sqlName.slice(0, -ENCRYPTED_SUFFIX.length), typeof value === "string" ? decryptField(value) : null];
+    return [sqlName.slice(0, -ENCRYPTED_SUFFIX.length), typeof value === "string" ? decryptField(value, dataKey) : null];
   }
   return [sqlName, value instanceof Date ? value.toISOString() : value];
 }
 
-async function rowsOf(db: Executor, tableName: ClassifiedTable, columns: string[], clientId: string): Promise<Record<string, unknown>[]> {
+async function rowsOf(db: Executor, tableName: ClassifiedTable, columns: string[], clientId: string, dataKey?: Buffer): Promise<Record<string, unknown>[]> {
   const link = clientLinks[tableName];
   if (!link) throw new Error(`${tableName} holds client data but has no client link in lib/data-categories.ts`);
   const source = table(tableName);
@@ -57,7 +57,7 @@ async function rowsOf(db: Executor, tableName: ClassifiedTable, columns: string[
           .from(source)
           .innerJoin(table(link.parentTable), eq(columnBySqlName(source, link.column), columnBySqlName(table(link.parentTable), link.parentKey)))
           .where(eq(columnBySqlName(table(link.parentTable), link.parentClientColumn), clientId));
-  return rows.map((row) => Object.fromEntries(columns.map((name) => documentValue(name, (row as Record<string, unknown>)[name]))));
+  return rows.map((row) => Object.fromEntries(columns.map((name) => documentValue(name, (row as Record<string, unknown>)[name], dataKey))));
 }
 
 /** The client's data in `categories`, table by table; tables without rows are left out. */
@@ -65,10 +65,12 @@ export async function collectDisclosedData({
   db,
   clientId,
   categories,
+  dataKey,
 }: {
   db: Executor;
   clientId: string;
   categories: readonly DataCategory[];
+  dataKey?: Buffer;
 }): Promise<DisclosedData> {
   const data: DisclosedData = {};
   for (const category of categories) {
@@ -79,7 +81,7 @@ export async function collectDisclosedData({
     }
     const rows: CategoryRows = {};
     for (const [tableName, columns] of byTable) {
-      const found = await rowsOf(db, tableName, columns, clientId);
+      const found = await rowsOf(db, tableName, columns, clientId, dataKey);
       if (found.length > 0) rows[tableName] = found;
     }
     data[category] = rows;

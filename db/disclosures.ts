@@ -232,6 +232,7 @@ async function buildDocument(
   input: DisclosureFormInput,
   disclosureId: string | null,
   at: Date,
+  dataKey?: Buffer,
 ): Promise<DisclosureDocument> {
   const [staff] = await db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, actor.userId));
   return {
@@ -251,7 +252,7 @@ async function buildDocument(
     requestReference: input.requestReference ?? null,
     categories: request.categories,
     basis: request.allowedDecisions.filter((d) => request.categories.includes(d.category)).map((d) => basisEntry(d.category, d.basis)),
-    data: await collectDisclosedData({ db, clientId: request.client.id, categories: request.categories }),
+    data: await collectDisclosedData({ db, clientId: request.client.id, categories: request.categories, dataKey }),
   };
 }
 
@@ -281,14 +282,27 @@ export async function previewDisclosure({ db, actor, input, at = new Date() }: {
  * allowed categories only and stored encrypted with its SHA-256, the log row, and the audit event.
  * A refused request writes only its audit event.
  */
-export async function recordDisclosure({ db, actor, input, at = new Date() }: { db: Executor; actor: StaffActor; input: DisclosureFormInput; at?: Date }): Promise<
+export async function recordDisclosure({
+  db,
+  actor,
+  input,
+  at = new Date(),
+  dataKey,
+}: {
+  db: Executor;
+  actor: StaffActor;
+  input: DisclosureFormInput;
+  at?: Date;
+  /** For the demo seed, which may run under a key other than the process's. */
+  dataKey?: Buffer;
+}): Promise<
   Outcome<{ kind: "recorded"; disclosureId: string; documentSha256: string }>
 > {
   return db.transaction(async (tx) => {
     const request = await evaluateRequest(tx, actor, input, at, "record");
     if (request.refusals.length > 0) return { kind: "refused", refusals: request.refusals };
     const disclosureId = randomUUID();
-    const document = await buildDocument(tx, actor, request, input, disclosureId, at);
+    const document = await buildDocument(tx, actor, request, input, disclosureId, at, dataKey);
     const json = JSON.stringify(document, null, 2);
     const documentSha256 = createHash("sha256").update(json, "utf8").digest("hex");
     const [row] = await tx
@@ -303,7 +317,7 @@ export async function recordDisclosure({ db, actor, input, at = new Date() }: { 
         method: input.method,
         requestReference: input.requestReference ?? null,
         documentSha256,
-        documentEncrypted: encryptField(json),
+        documentEncrypted: encryptField(json, dataKey),
         disclosedBy: actor.userId,
         disclosedAt: at,
       })

@@ -1,12 +1,14 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { demoAccounts as demoAccountList, DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { demoConsentTexts, demoSettings } from "@/lib/demo-settings";
 import type { RegisterSettingsInput } from "@/lib/register-settings";
 import { createRng } from "@/db/factories/random";
 import { insertClientWithCase, loadCaseContext } from "@/db/factories/clients";
 import type { Executor } from "./connection";
-import { staffUsers } from "./schema";
+import { agencies, clients, consents, staffUsers } from "./schema";
+import { recordDisclosure } from "./disclosures";
+import { disclosureFormSchema } from "@/lib/validations/disclosure";
 import { ensureConsentTexts, ensureDataKeyCheck, hasRegisterSettings, saveRegisterSettings } from "./settings";
 import { createStaffUser } from "./staff";
 
@@ -20,6 +22,7 @@ export interface SeedReport {
   settings: "created" | "existing";
   consentTextsInserted: number;
   clientsCreated: number;
+  disclosuresCreated: number;
   accountsCreated: string[];
   accountsExisting: string[];
 }
@@ -51,6 +54,7 @@ export async function seedDemo({
     settings: "existing",
     consentTextsInserted: 0,
     clientsCreated: 0,
+    disclosuresCreated: 0,
     accountsCreated: [],
     accountsExisting: [],
   };
@@ -122,6 +126,48 @@ export async function seedDemo({
       });
       report.clientsCreated++;
     }
+    report.disclosuresCreated = await seedDemoDisclosures({ db: tx, now, dataKey });
   });
   return report;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How many demo disclosures: enough to fill the log's first screen, few enough to keep the seed fast. */
+const DEMO_DISCLOSURES = 6;
+
+/**
+ * A few disclosures to the TE office, made through the real gate two weeks after the client's
+ * written consent to it, by the assigned caseworker: the demo's logs are not empty, and every entry
+ * in them is one the gate allowed.
+ */
+async function seedDemoDisclosures({ db, now, dataKey }: { db: Executor; now: Date; dataKey?: Buffer }): Promise<number> {
+  const candidates = await db
+    .select({ clientId: clients.id, caseworkerId: clients.assignedCaseworkerId, givenAt: consents.givenAt, categories: consents.categories, purpose: consents.purpose })
+    .from(consents)
+    .innerJoin(agencies, eq(agencies.id, consents.agencyId))
+    .innerJoin(clients, eq(clients.id, consents.clientId))
+    .where(and(eq(agencies.code, "te_office"), eq(consents.kind, "disclosure"), eq(consents.granted, true), isNotNull(clients.assignedCaseworkerId)))
+    .orderBy(asc(clients.clientNumber));
+  let created = 0;
+  for (const candidate of candidates) {
+    if (created >= DEMO_DISCLOSURES || !candidate.caseworkerId) break;
+    const at = new Date(candidate.givenAt.getTime() + 14 * DAY);
+    if (at.getTime() > now.getTime()) continue;
+    const outcome = await recordDisclosure({
+      db,
+      actor: { userId: candidate.caseworkerId, role: "caseworker", sessionId: "demo-seed", requestId: null },
+      input: disclosureFormSchema.parse({
+        clientId: candidate.clientId,
+        agencyCode: "te_office",
+        categories: candidate.categories.slice(0, 3),
+        purpose: candidate.purpose ?? "Työllisyyspalvelujen järjestäminen",
+        method: "secure_email",
+        requestReference: `TE/${at.getUTCFullYear()}/${String(1000 + created)}`,
+      }),
+      at,
+      dataKey,
+    });
+    if (outcome.kind === "recorded") created++;
+  }
+  return created;
 }

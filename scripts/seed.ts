@@ -25,7 +25,7 @@ async function main() {
     if (report.settings === "created") {
       console.log(
         `Saved the demo register settings (${statutory ? "legal-obligation basis" : "consent basis"}), ` +
-          `${report.consentTextsInserted} consent texts and ${report.clientsCreated} synthetic clients.`,
+          `${report.consentTextsInserted} consent texts, ${report.clientsCreated} synthetic clients and ${report.disclosuresCreated} disclosures.`,
       );
     } else {
       console.log("Register settings exist already: settings and clients left as they are.");

@@ -11,6 +11,7 @@ import {
   clients,
   consentTexts,
   consents,
+  disclosures,
   integrationPlans,
   registerSettings,
   staffUsers,
@@ -270,6 +271,16 @@ describe(`the demo seed on ${testBackend()}`, () => {
     const storage = await db.select().from(consents).where(eq(consents.kind, "storage"));
     expect(storage).toHaveLength(50);
     expect(storage.every((consent) => consent.granted && consent.textSha256?.length === 64)).toBe(true);
+
+    // A few disclosures to the TE office, each through the gate on the client's consent to it.
+    expect(report.disclosuresCreated).toBeGreaterThan(0);
+    const logged = await db.select().from(disclosures);
+    expect(logged).toHaveLength(report.disclosuresCreated);
+    for (const entry of logged) {
+      expect(entry.basis.length).toBeGreaterThan(0);
+      expect(entry.basis.every((basis) => basis.kind === "consent")).toBe(true);
+      expect(entry.documentEncrypted).not.toBeNull();
+    }
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 

@@ -6,6 +6,7 @@ import { getDb } from "@/db";
 import { disclosingStaff, viewDisclosureLog } from "@/db/disclosures";
 import { getRegisterSettings } from "@/db/settings";
 import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { roleHasPermission } from "@/lib/auth/permissions";
 import { localised } from "@/lib/register-settings";
 import { disclosureLogFilterSchema } from "@/lib/validations/disclosure";
 
@@ -33,6 +34,8 @@ export default async function DisclosureLogPage({ searchParams }: PageProps<"/st
   });
   const settings = await getRegisterSettings({ db });
   const people = await disclosingStaff({ db });
+  // Coordinators can open the case from the log; the DPO sees the client number only.
+  const mayOpenCases = roleHasPermission(staff.user.role, "client:read");
   const filterQuery = new URLSearchParams(
     Object.entries({ agency: filter.agency, staff: filter.staff, from: filter.from, to: filter.to }).filter((pair): pair is [string, string] => Boolean(pair[1])),
   );
@@ -115,7 +118,13 @@ export default async function DisclosureLogPage({ searchParams }: PageProps<"/st
               {entries.map((entry) => (
                 <tr key={entry.id} className="border-b border-gray-300 align-top" data-testid="log-entry">
                   <td className="p-2">{format.dateTime(entry.disclosedAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                  <td className="p-2 font-mono">{entry.clientNumber ?? t("erasedClient")}</td>
+                  <td className="p-2 font-mono whitespace-nowrap">
+                    {entry.clientId && entry.clientNumber && mayOpenCases ? (
+                      <Link href={`/staff/clients/${entry.clientId}`}>{entry.clientNumber}</Link>
+                    ) : (
+                      (entry.clientNumber ?? t("erasedClient"))
+                    )}
+                  </td>
                   <td className="p-2">{entry.agencyName}</td>
                   <td className="p-2">{entry.categories.map((k) => tc(`${k}.name` as never)).join(", ")}</td>
                   <td className="p-2">

@@ -87,7 +87,8 @@ export async function ConsentSection({
               ) : null}
               <dt className="font-bold">{t("validity")}</dt>
               <dd>
-                {day(c.consent.validFrom)} – {c.consent.validUntil ? day(c.consent.validUntil) : t("untilWithdrawn")}
+                {c.consent.validFrom ? day(c.consent.validFrom) : format.dateTime(c.consent.givenAt, { dateStyle: "medium" })} –{" "}
+                {c.consent.validUntil ? day(c.consent.validUntil) : t("untilWithdrawn")}
               </dd>
               <dt className="font-bold">{t("given")}</dt>
               <dd>{moment(c.consent.givenAt)}</dd>

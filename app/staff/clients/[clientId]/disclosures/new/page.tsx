@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { disclosureOptions, type ToolDecision } from "@/db/disclosures";
 import { requirePermission, staffActor } from "@/lib/auth/guard";
@@ -26,6 +26,7 @@ export default async function DiscloseDataPage({ params, searchParams }: PagePro
   const t = await getTranslations("disclosures");
   const tc = await getTranslations("categories");
   const locale = await getLocale();
+  const format = await getFormatter();
   const options = await disclosureOptions({ db: await getDb(), actor: staffActor(staff), clientId, agencyCode });
   if (options.access.kind === "not_found") notFound();
   // Another caseworker's client: the case page asks for the reason first.
@@ -39,7 +40,9 @@ export default async function DiscloseDataPage({ params, searchParams }: PagePro
       return `${t(`reasons.${decision.reason}`)}${condition}`;
     }
     return decision.basis.kind === "consent"
-      ? t("basisConsent", { until: decision.basis.validUntil ?? "–" })
+      ? decision.basis.validUntil
+        ? t("basisConsent", { until: format.dateTime(new Date(`${decision.basis.validUntil}T12:00:00Z`), { dateStyle: "medium" }) })
+        : t("basisConsentOpen")
       : t("basisStatutory", { provision: localised(decision.basis.provision, locale) });
   };
   const purposeLimited = options.statutoryEntries.find((entry) => entry.condition === "purpose_limited");
