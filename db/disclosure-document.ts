@@ -2,8 +2,8 @@ import "server-only";
 import { eq, getTableColumns, getTableName, is } from "drizzle-orm";
 import { PgTable, type PgColumn } from "drizzle-orm/pg-core";
 import { decryptField } from "@/lib/crypto";
-import { clientLinks, columnsOfCategory, type ClassifiedTable, type DataCategory } from "@/lib/data-categories";
-import type { CategoryRows, DisclosedData } from "@/lib/disclosure-document";
+import { clientLinks, type ClassifiedTable, type DataCategory } from "@/lib/data-categories";
+import { documentColumnsOf, type CategoryRows, type DisclosedData, type DocumentColumn } from "@/lib/disclosure-document";
 import type { Executor } from "./connection";
 import * as schema from "./schema";
 
@@ -11,13 +11,8 @@ import * as schema from "./schema";
  * A client's data in the chosen categories, read for a disclosure document. What goes in is decided
  * by the register's one classification of columns (lib/data-categories.ts): a category's columns and
  * nothing else, so a column added to the schema reaches a document only once it is classified, and
- * only under its category.
+ * only under its category (lib/disclosure-document.ts documentColumnsOf).
  */
-
-/** Columns that hold a category's data only as a derivative of another column (search copies, keyed hashes). */
-const DERIVED_COLUMNS = new Set(["clients.search_name", "clients.personal_identity_code_hash"]);
-const ENCRYPTED_SUFFIX = "_encrypted";
-
 
 const tablesByName = new Map<string, PgTable>();
 for (const value of Object.values(schema) as unknown[]) {
@@ -37,18 +32,16 @@ function columnBySqlName(of: PgTable, sqlName: string): PgColumn {
 }
 
 /** A value as a document carries it: dates as ISO strings, encrypted fields opened. */
-function documentValue(sqlName: string, value: unknown, dataKey?: Buffer): [string, unknown] {
-  if (sqlName.endsWith(ENCRYPTED_SUFFIX)) {
-    return [sqlName.slice(0, -ENCRYPTED_SUFFIX.length), typeof value === "string" ? decryptField(value, dataKey) : null];
-  }
-  return [sqlName, value instanceof Date ? value.toISOString() : value];
+function documentValue(column: DocumentColumn, value: unknown, dataKey?: Buffer): unknown {
+  if (column.encrypted) return typeof value === "string" ? decryptField(value, dataKey) : null;
+  return value instanceof Date ? value.toISOString() : value;
 }
 
-async function rowsOf(db: Executor, tableName: ClassifiedTable, columns: string[], clientId: string, dataKey?: Buffer): Promise<Record<string, unknown>[]> {
+async function rowsOf(db: Executor, tableName: ClassifiedTable, columns: DocumentColumn[], clientId: string, dataKey?: Buffer): Promise<Record<string, unknown>[]> {
   const link = clientLinks[tableName];
   if (!link) throw new Error(`${tableName} holds client data but has no client link in lib/data-categories.ts`);
   const source = table(tableName);
-  const selection = Object.fromEntries(columns.map((name) => [name, columnBySqlName(source, name)]));
+  const selection = Object.fromEntries(columns.map((column) => [column.sqlName, columnBySqlName(source, column.sqlName)]));
   const rows =
     link.kind === "direct"
       ? await db.select(selection).from(source).where(eq(columnBySqlName(source, link.column), clientId))
@@ -57,7 +50,7 @@ async function rowsOf(db: Executor, tableName: ClassifiedTable, columns: string[
           .from(source)
           .innerJoin(table(link.parentTable), eq(columnBySqlName(source, link.column), columnBySqlName(table(link.parentTable), link.parentKey)))
           .where(eq(columnBySqlName(table(link.parentTable), link.parentClientColumn), clientId));
-  return rows.map((row) => Object.fromEntries(columns.map((name) => documentValue(name, (row as Record<string, unknown>)[name], dataKey))));
+  return rows.map((row) => Object.fromEntries(columns.map((column) => [column.field, documentValue(column, (row as Record<string, unknown>)[column.sqlName], dataKey)])));
 }
 
 /** The client's data in `categories`, table by table; tables without rows are left out. */
@@ -74,11 +67,8 @@ export async function collectDisclosedData({
 }): Promise<DisclosedData> {
   const data: DisclosedData = {};
   for (const category of categories) {
-    const byTable = new Map<ClassifiedTable, string[]>();
-    for (const { table: tableName, column } of columnsOfCategory(category)) {
-      if (DERIVED_COLUMNS.has(`${tableName}.${column}`)) continue;
-      byTable.set(tableName, [...(byTable.get(tableName) ?? []), column]);
-    }
+    const byTable = new Map<ClassifiedTable, DocumentColumn[]>();
+    for (const column of documentColumnsOf(category)) byTable.set(column.table, [...(byTable.get(column.table) ?? []), column]);
     const rows: CategoryRows = {};
     for (const [tableName, columns] of byTable) {
       const found = await rowsOf(db, tableName, columns, clientId, dataKey);

@@ -86,6 +86,10 @@ test("a caseworker records a written consent for ELY, discloses what it covers, 
   const disclosureId = (await page.getByTestId("disclosure-id").textContent())?.trim() ?? "";
   expect(disclosureId).toMatch(/^[0-9a-f-]{36}$/);
   await expect(page.getByTestId("document-basis")).toContainText("the client's consent");
+  // Fields are named in the staff member's language, not by column codes.
+  await expect(page.locator("[data-category=identity]")).toContainText("Last name");
+  await expect(page.locator("[data-category=identity]")).toContainText("Date of birth");
+  await expect(page.locator("[data-category=identity]")).not.toContainText("last_name");
   await expectNoAxeViolations(page);
 
   // The JSON file is the document whose SHA-256 the log keeps.

@@ -21,6 +21,8 @@ export interface DisclosureDocumentLabels {
   categories: Record<string, string>;
   methods: Record<string, string>;
   tables: Record<string, string>;
+  /** Keyed `table.field`. */
+  fields: Record<string, string>;
 }
 
 /** "first_names" → "First names": the document names fields by the register's column names. */
@@ -104,7 +106,7 @@ export function DisclosureDocumentView({ document, labels, formatDate }: { docum
                   <dl key={index} className="grid gap-x-4 border-s-4 border-gray-300 ps-3 sm:grid-cols-[max-content_1fr]">
                     {Object.entries(row).map(([column, value]) => (
                       <div key={column} className="contents">
-                        <dt className="font-bold">{fieldName(column)}</dt>
+                        <dt className="font-bold">{labels.fields[`${table}.${column}`] ?? fieldName(column)}</dt>
                         <dd className="whitespace-pre-line">{show(value)}</dd>
                       </div>
                     ))}

@@ -2,6 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import type { DisclosureDocumentLabels } from "@/components/staff/disclosure-document-view";
 import { clientLinks, dataCategories } from "@/lib/data-categories";
+import { allDocumentColumns } from "@/lib/disclosure-document";
 import { deliveryMethods } from "@/lib/register-settings";
 
 /** The document view's texts in the staff member's language. */
@@ -26,5 +27,6 @@ export async function disclosureDocumentLabels(): Promise<DisclosureDocumentLabe
     categories: Object.fromEntries(dataCategories.map((k) => [k, tc(`${k}.name` as never)])),
     methods: Object.fromEntries(deliveryMethods.map((m) => [m, t(`methods.${m}`)])),
     tables: Object.fromEntries(Object.keys(clientLinks).map((table) => [table, t(`tables.${table}` as never)])),
+    fields: Object.fromEntries(allDocumentColumns().map(({ table, field }) => [`${table}.${field}`, t(`fields.${table}.${field}` as never)])),
   };
 }
