@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import fiMessages from "@/messages/fi.json";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { decryptField, encryptField, lookupHash } from "@/lib/crypto";
-import { helsinkiDate, helsinkiStartOfDay } from "@/lib/helsinki-time";
+import { instantOfDay } from "@/lib/helsinki-time";
 import { normalizePhone } from "@/lib/intake/fields";
 import { normalizePersonalIdentityCode, parsePersonalIdentityCode } from "@/lib/personal-identity-code";
 import { normalizeForSearch, toSearchName } from "@/lib/search-name";
@@ -159,7 +159,7 @@ export async function createWalkInClient({ db, actor, input, now = new Date() }:
           granted: true,
           purpose: settings.register.purpose.fi,
           // Given today: now; on an earlier day: the start of that day in Helsinki.
-          givenAt: consentDate === helsinkiDate(now) ? now : helsinkiStartOfDay(consentDate),
+          givenAt: instantOfDay(consentDate, now),
           channel: "written",
           paperReference: input.paperReference!,
           recordedBy: actor.userId,

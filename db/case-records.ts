@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import type { AuditAction } from "@/lib/audit-actions";
 import { roleHasPermission } from "@/lib/auth/permissions";
-import { helsinkiDate, helsinkiStartOfDay } from "@/lib/helsinki-time";
+import { instantOfDay } from "@/lib/helsinki-time";
 import type {
   AssignClientInput,
   BookAppointmentInput,
@@ -124,10 +124,30 @@ export function notFound(what: string): CaseAccessError {
   return new CaseAccessError("not_found", `No such ${what}`);
 }
 
+/** The access a staff member has to a client, or the refusal (not found, reason needed) as an error. */
+export async function requireClientAccess(db: Executor, actor: StaffActor, clientId: string): Promise<AllowedAccess> {
+  const access = await clientAccess({ db, actor, clientId });
+  if (access.kind === "not_found") throw notFound("client");
+  if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
+  return access;
+}
+
 /**
- * Locks the client's row for the rest of the transaction (so restriction, closing and reassignment
- * cannot slip in between the checks and the write) and checks, in order: access (not found, reason
- * needed), what this write additionally requires (`authorize`), and that the case is writable.
+ * Locks the client's row for the rest of the transaction (so restriction, closing, reassignment and
+ * withdrawals cannot slip in between the checks and what follows) and checks access. Writes go on
+ * to openForWrite's checks; withdrawals and disclosures decide on the row themselves.
+ */
+export async function lockClientForCase(tx: Transaction, actor: StaffActor, clientId: string): Promise<WritableCase> {
+  if (!UUID.test(clientId)) throw notFound("client");
+  const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
+  if (!client) throw notFound("client");
+  const access = await requireClientAccess(tx, actor, clientId);
+  return { clientId, row: client, assignedCaseworkerId: client.assignedCaseworkerId, access };
+}
+
+/**
+ * Locks the client's row and checks, in order: access (not found, reason needed), what this write
+ * additionally requires (`authorize`), and that the case is writable.
  */
 export async function openForWrite(
   tx: Transaction,
@@ -135,16 +155,21 @@ export async function openForWrite(
   clientId: string,
   authorize?: (client: { assignedCaseworkerId: string | null }) => void,
 ): Promise<WritableCase> {
-  if (!UUID.test(clientId)) throw notFound("client");
-  const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
-  if (!client) throw notFound("client");
-  const access = await clientAccess({ db: tx, actor, clientId });
-  if (access.kind === "not_found") throw notFound("client");
-  if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
-  authorize?.(client);
-  if (client.restrictedAt) throw new CaseReadOnlyError("restricted", "Processing of this client's data is restricted");
-  if (client.status !== "active") throw new CaseReadOnlyError("closed", `The case is ${client.status}`);
-  return { clientId, row: client, assignedCaseworkerId: client.assignedCaseworkerId, access };
+  const target = await lockClientForCase(tx, actor, clientId);
+  authorize?.(target.row);
+  if (target.row.restrictedAt) throw new CaseReadOnlyError("restricted", "Processing of this client's data is restricted");
+  if (target.row.status !== "active") throw new CaseReadOnlyError("closed", `The case is ${target.row.status}`);
+  return target;
+}
+
+/** Cancels the client's bookings after `now` (kept, marked cancelled): when the case can no longer go on. */
+export async function cancelFutureAppointments(tx: Transaction, clientId: string, now: Date): Promise<string[]> {
+  const cancelled = await tx
+    .update(appointments)
+    .set({ status: "cancelled" })
+    .where(and(eq(appointments.clientId, clientId), eq(appointments.status, "booked"), gt(appointments.startsAt, now)))
+    .returning({ id: appointments.id });
+  return cancelled.map((appointment) => appointment.id);
 }
 
 /** The client an appointment or plan belongs to; not found when there is none. */
@@ -483,20 +508,13 @@ export async function assignClient({ db, actor, input }: CaseWrite<AssignClientI
 export async function closeCase({ db, actor, input, now = new Date() }: CaseWrite<CloseCaseInput> & { now?: Date }): Promise<string> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
-    const closedAt = input.closedOn === helsinkiDate(now) ? now : helsinkiStartOfDay(input.closedOn);
+    const closedAt = instantOfDay(input.closedOn, now);
     await tx
       .update(clients)
       .set({ status: "closed", closedAt, closeReason: input.reason, updatedAt: now })
       .where(eq(clients.id, target.clientId));
-    const cancelled = await tx
-      .update(appointments)
-      .set({ status: "cancelled" })
-      .where(and(eq(appointments.clientId, target.clientId), eq(appointments.status, "booked"), gt(appointments.startsAt, now)))
-      .returning({ id: appointments.id });
-    await audit(tx, actor, target, "client.closed", {
-      fields: ["status", "closedAt", "closeReason"],
-      cancelledAppointmentIds: cancelled.map((appointment) => appointment.id),
-    });
+    const cancelledAppointmentIds = await cancelFutureAppointments(tx, target.clientId, now);
+    await audit(tx, actor, target, "client.closed", { fields: ["status", "closedAt", "closeReason"], cancelledAppointmentIds });
     return target.clientId;
   });
 }

@@ -1,15 +1,14 @@
 import "server-only";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { consentStatus, type ConsentStatus } from "@/lib/consent-status";
-import { helsinkiDate, helsinkiStartOfDay } from "@/lib/helsinki-time";
+import { instantOfDay } from "@/lib/helsinki-time";
 import { agencyByCode } from "@/lib/register-settings";
 import type { WithdrawConsentInput, WrittenConsentInput } from "@/lib/validations/consent";
 import { recordAuditEvent } from "./audit";
-import { audit, CaseAccessError, inserted, notFound, openForWrite, type CaseWrite } from "./case-records";
-import { clientAccess } from "./client-access";
+import { audit, cancelFutureAppointments, inserted, lockClientForCase, openForWrite, type CaseWrite } from "./case-records";
 import type { Executor, Transaction } from "./connection";
-import { agencies, appointments, clients, consents, consentTexts, staffUsers } from "./schema";
+import { agencies, clients, consents, consentTexts, staffUsers } from "./schema";
 import { getRegisterSettings } from "./settings";
 
 /**
@@ -61,18 +60,11 @@ export async function consentsOfClient({ db, clientId, at = new Date() }: { db: 
     .leftJoin(recorder, eq(recorder.id, consents.recordedBy))
     .leftJoin(withdrawer, eq(withdrawer.id, consents.withdrawalRecordedBy))
     .where(eq(consents.clientId, clientId))
-    .orderBy(asc(consents.kind), asc(consents.givenAt));
-  return rows
-    .map((row) => ({ ...row, status: consentStatus(row.consent, at) as ConsentStatus }))
-    .sort((a, b) => b.consent.givenAt.getTime() - a.consent.givenAt.getTime());
+    .orderBy(desc(consents.givenAt), asc(consents.kind));
+  return rows.map((row) => ({ ...row, status: consentStatus(row.consent, at) as ConsentStatus }));
 }
 
 export type ClientConsent = Awaited<ReturnType<typeof consentsOfClient>>[number];
-
-/** When a consent signed on `givenOn` counts from: now if that is today, else the start of that day. */
-function givenAtFor(givenOn: string, now: Date): Date {
-  return givenOn === helsinkiDate(now) ? now : helsinkiStartOfDay(givenOn);
-}
 
 async function agencyId(tx: Transaction, code: string): Promise<string> {
   const [row] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.code, code), eq(agencies.active, true)));
@@ -115,7 +107,7 @@ export async function recordWrittenConsent({ db, actor, input }: CaseWrite<Writt
         purpose: input.purpose ?? null,
         validFrom: input.givenOn,
         validUntil: input.validUntil ?? null,
-        givenAt: givenAtFor(input.givenOn, now),
+        givenAt: instantOfDay(input.givenOn, now),
         channel: "written",
         paperReference: input.paperReference,
         recordedBy: actor.userId,
@@ -141,11 +133,8 @@ export async function recordWrittenConsent({ db, actor, input }: CaseWrite<Writt
  */
 export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawConsentInput>): Promise<{ markedForErasure: boolean }> {
   return db.transaction(async (tx) => {
-    const [client] = await tx.select().from(clients).where(eq(clients.id, input.clientId)).for("update");
-    if (!client) throw notFound("client");
-    const access = await clientAccess({ db: tx, actor, clientId: client.id });
-    if (access.kind === "not_found") throw notFound("client");
-    if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
+    const target = await lockClientForCase(tx, actor, input.clientId);
+    const client = target.row;
     const [consent] = await tx
       .select()
       .from(consents)
@@ -159,7 +148,6 @@ export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawCo
       .set({ withdrawnAt: now, withdrawalChannel: input.channel, withdrawalRecordedBy: actor.userId })
       .where(eq(consents.id, consent.id));
 
-    const target = { clientId: client.id, row: client, assignedCaseworkerId: client.assignedCaseworkerId, access };
     await audit(tx, actor, target, "consent.withdrawn", { consentId: consent.id, kind: consent.kind, channel: input.channel });
 
     const consentIsBasis = client.basis === "consent_electronic" || client.basis === "consent_written";
@@ -173,11 +161,7 @@ export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawCo
 
     await tx.update(clients).set({ status: "erasure_pending", updatedAt: now }).where(eq(clients.id, client.id));
     // Processing stops: nothing more is booked for someone whose data is to be erased.
-    const cancelled = await tx
-      .update(appointments)
-      .set({ status: "cancelled" })
-      .where(and(eq(appointments.clientId, client.id), eq(appointments.status, "booked"), gt(appointments.startsAt, now)))
-      .returning({ id: appointments.id });
+    const cancelled = await cancelFutureAppointments(tx, client.id, now);
     await recordAuditEvent(tx, {
       actorId: actor.userId,
       action: "client.marked_for_erasure",

@@ -17,9 +17,9 @@ import { agencyByCode, localised, statutoryDisclosuresFor, type AgencySettings, 
 import type { DisclosureBasisEntry, DisclosureDocument } from "@/lib/disclosure-document";
 import type { DisclosureFormInput } from "@/lib/validations/disclosure";
 import { recordAuditEvent } from "./audit";
-import { CaseAccessError, inserted, notFound } from "./case-records";
-import { clientAccess, mayReadFunctionalCapacity, type ClientAccess, type StaffActor } from "./client-access";
-import type { Executor } from "./connection";
+import { inserted, lockClientForCase, requireClientAccess } from "./case-records";
+import { clientAccess, mayReadFunctionalCapacity, type StaffActor } from "./client-access";
+import type { Executor, Transaction } from "./connection";
 import { collectDisclosedData } from "./disclosure-document";
 import { agencies, clients, consents, disclosures, staffUsers } from "./schema";
 import { getRegisterSettings } from "./settings";
@@ -132,13 +132,6 @@ function basisEntry(category: DataCategory, basis: DisclosureBasis): DisclosureB
     : { category, kind: "statutory", provision: localised(basis.provision, "fi") };
 }
 
-async function allowedAccess(db: Executor, actor: StaffActor, clientId: string): Promise<Extract<ClientAccess, { kind: "allowed" }>> {
-  const access = await clientAccess({ db, actor, clientId });
-  if (access.kind === "not_found") throw notFound("client");
-  if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
-  return access;
-}
-
 // ---------------------------------------------------------------------------------------------
 // The tool
 
@@ -190,12 +183,10 @@ type Outcome<T> = ({ kind: "refused"; refusals: DisclosureRefusal[] } | T);
  * Evaluates a request from the form. A category the gate refuses, or one the form never offered,
  * refuses the whole request: the form offers only allowed ones, so such a request is forged or stale.
  */
-async function evaluateRequest(db: Executor, actor: StaffActor, input: DisclosureFormInput, at: Date, stage: "preview" | "record") {
+async function evaluateRequest(db: Transaction, actor: StaffActor, input: DisclosureFormInput, at: Date, stage: "preview" | "record") {
   const settings = await getRegisterSettings({ db });
   const agency = await activeAgency(db, settings, input.agencyCode);
-  const [client] = await db.select().from(clients).where(eq(clients.id, input.clientId)).for("update");
-  if (!client) throw notFound("client");
-  const access = await allowedAccess(db, actor, client.id);
+  const { row: client, access } = await lockClientForCase(db, actor, input.clientId);
   const { decisions } = decide({
     actor,
     client,
@@ -344,7 +335,7 @@ export async function recordDisclosure({
 
 /** The document exactly as disclosed (the JSON whose SHA-256 the log keeps). Audited. */
 export async function disclosedDocument({ db, actor, clientId, disclosureId }: { db: Executor; actor: StaffActor; clientId: string; disclosureId: string }) {
-  await allowedAccess(db, actor, clientId);
+  await requireClientAccess(db, actor, clientId);
   if (!/^[0-9a-f-]{36}$/i.test(disclosureId)) throw new DisclosureError("document_not_found", "No such disclosure");
   const [row] = await db
     .select({ encrypted: disclosures.documentEncrypted, sha256: disclosures.documentSha256 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { helsinkiDate, helsinkiLocalToUtc, helsinkiStartOfDay, isIsoDate, isLocalDateTime, utcToHelsinkiLocal } from "./helsinki-time";
+import { helsinkiDate, helsinkiLocalToUtc, helsinkiStartOfDay, instantOfDay, isIsoDate, isLocalDateTime, utcToHelsinkiLocal } from "./helsinki-time";
 
 describe("helsinkiLocalToUtc", () => {
   it("reads winter time as UTC+2 and summer time as UTC+3", () => {
@@ -63,5 +63,18 @@ describe("the other direction", () => {
     expect(isIsoDate("2026-02-31")).toBe(false);
     expect(isIsoDate("2026-1-31")).toBe(false);
     expect(isIsoDate("2026-01-31T00:00")).toBe(false);
+  });
+});
+
+describe("instantOfDay", () => {
+  const now = new Date("2026-11-22T21:30:00.000Z"); // 23:30 in Helsinki, still the 22nd
+
+  it("is now on today's Helsinki date, keeping the time of day", () => {
+    expect(instantOfDay("2026-11-22", now)).toBe(now);
+  });
+
+  it("is the start of the day (Helsinki) on any other date", () => {
+    expect(instantOfDay("2026-11-20", now)).toEqual(new Date("2026-11-19T22:00:00.000Z"));
+    expect(instantOfDay("2026-07-01", now)).toEqual(new Date("2026-06-30T21:00:00.000Z"));
   });
 });

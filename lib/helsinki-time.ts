@@ -107,3 +107,11 @@ export function helsinkiStartOfDay(date: string): Date {
   if (!isIsoDate(date)) throw new RangeError(`Not a date: ${JSON.stringify(date)}`);
   return helsinkiLocalToUtc(`${date}T00:00`);
 }
+
+/**
+ * The instant a record dated `day` (YYYY-MM-DD, Helsinki) counts from: `now` when the day is today,
+ * so what happens today keeps its time of day; otherwise the start of that day.
+ */
+export function instantOfDay(day: string, now: Date = new Date()): Date {
+  return day === helsinkiDate(now) ? now : helsinkiStartOfDay(day);
+}

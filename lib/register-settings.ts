@@ -104,9 +104,14 @@ const phone = z
   .trim()
   .regex(/^\+?[0-9][0-9 ()-]{4,29}$/, "a phone number: digits, spaces, dashes and brackets, optionally starting with +");
 const addressLines = z.array(z.string().trim().min(1).max(200)).min(1).max(6);
+/** A code in the settings (agency, authority): what forms that name one check too. */
+export const SETTINGS_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
+/** A Finnish business id (Y-tunnus). */
+export const BUSINESS_ID_PATTERN = /^\d{7}-\d$/;
+
 const code = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, "a code: lower-case letters, digits and underscores, starting with a letter");
+  .regex(SETTINGS_CODE_PATTERN, "a code: lower-case letters, digits and underscores, starting with a letter");
 const category = z.enum(dataCategories);
 
 function unique<T>(items: readonly T[]): boolean {
@@ -133,7 +138,7 @@ export const controllerSchema = z
     phone: phone.optional(),
     businessId: z
       .string()
-      .regex(/^\d{7}-\d$/, "a Finnish business id, e.g. 1234567-8")
+      .regex(BUSINESS_ID_PATTERN, "a Finnish business id, e.g. 1234567-8")
       .optional(),
   })
   .strict();
@@ -187,7 +192,7 @@ export const agencySettingsSchema = z
     names: localisedNamesSchema().optional(),
     businessId: z
       .string()
-      .regex(/^\d{7}-\d$/, "a Finnish business id, e.g. 1234567-8")
+      .regex(BUSINESS_ID_PATTERN, "a Finnish business id, e.g. 1234567-8")
       .optional(),
     insideEea: z.boolean(),
     deliveryMethod: z.enum(deliveryMethods).default("secure_email"),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { blankToUndefined, text } from "@/lib/intake/fields";
-import { deliveryMethods } from "@/lib/register-settings";
+import { BUSINESS_ID_PATTERN, deliveryMethods, SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 
 /**
  * The agencies administration form (app/staff/admin/agencies), shared by react-hook-form in the
@@ -33,10 +33,9 @@ export const agencyRefusalCodes = [
 ] as const;
 export type AgencyRefusalCode = (typeof agencyRefusalCodes)[number];
 
-/** The same pattern as a code in lib/register-settings.ts (tested to agree with it). */
-export const AGENCY_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
-/** A Finnish business id (Y-tunnus), as in lib/register-settings.ts. */
-export const BUSINESS_ID_PATTERN = /^\d{7}-\d$/;
+/** The settings' own patterns: a form accepts exactly what the settings schema accepts. */
+export const AGENCY_CODE_PATTERN = SETTINGS_CODE_PATTERN;
+export { BUSINESS_ID_PATTERN };
 /** The longest agency name the settings accept. */
 export const AGENCY_NAME_MAX = 300;
 

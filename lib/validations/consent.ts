@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dataCategories } from "@/lib/data-categories";
+import { SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 import { checkboxes, optionalText, text } from "@/lib/intake/fields";
 import { always, dateField, idField, optionalDate } from "./case";
 
@@ -21,7 +22,7 @@ const PAPER_REFERENCE = 100;
 
 const code = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, "chooseFromList").optional(),
+  z.string().trim().regex(SETTINGS_CODE_PATTERN, "chooseFromList").optional(),
 );
 
 export const writtenConsentSchema = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataCategories } from "@/lib/data-categories";
 import { checkboxes, optionalText, text } from "@/lib/intake/fields";
-import { deliveryMethods } from "@/lib/register-settings";
+import { deliveryMethods, SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 import { isIsoDate } from "@/lib/helsinki-time";
 import { idField } from "./case";
 
@@ -16,7 +16,7 @@ export const MAX_REQUEST_REFERENCE_LENGTH = 100;
 
 export const disclosureFormSchema = z.object({
   clientId: idField,
-  agencyCode: z.string({ error: "chooseFromList" }).trim().regex(/^[a-z][a-z0-9_]{1,39}$/, "chooseFromList"),
+  agencyCode: z.string({ error: "chooseFromList" }).trim().regex(SETTINGS_CODE_PATTERN, "chooseFromList"),
   categories: checkboxes(dataCategories).refine((chosen) => chosen.length > 0, "chooseAtLeastOne"),
   purpose: text(MAX_DISCLOSURE_PURPOSE_LENGTH),
   method: z.enum(deliveryMethods, { error: "chooseOne" }),
@@ -35,7 +35,7 @@ const optionalFilter = <T extends z.ZodType>(schema: T) =>
 
 /** The disclosure log's filters, from the query string of the log page and of its CSV export. */
 export const disclosureLogFilterSchema = z.object({
-  agency: optionalFilter(z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, "chooseFromList")),
+  agency: optionalFilter(z.string().regex(SETTINGS_CODE_PATTERN, "chooseFromList")),
   staff: optionalFilter(idField),
   from: optionalFilter(z.string().refine(isIsoDate, "invalidDate")),
   to: optionalFilter(z.string().refine(isIsoDate, "invalidDate")),

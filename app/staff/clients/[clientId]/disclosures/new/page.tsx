@@ -5,8 +5,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { disclosureOptions, type ToolDecision } from "@/db/disclosures";
 import { requirePermission, staffActor } from "@/lib/auth/guard";
-import { localised } from "@/lib/register-settings";
-import { deliveryMethods } from "@/lib/register-settings";
+import { refusalReasons } from "@/lib/disclosure-gate";
+import { deliveryMethods, localised } from "@/lib/register-settings";
 import { buttonClass, inputClass } from "@/components/forms/field";
 import { disclosureDocumentLabels } from "../document-labels";
 import { DisclosureForm } from "./disclosure-form";
@@ -145,7 +145,7 @@ export default async function DiscloseDataPage({ params, searchParams }: PagePro
                 previewIntro: t("previewIntro"),
                 refusedTitle: t("refusedTitle"),
                 reasons: Object.fromEntries(
-                  (["client_restricted", "client_erasure_pending", "transfer_forbidden", "no_transfer_consent", "consent_withdrawn", "consent_expired", "consent_not_yet_valid", "statutory_condition_not_met", "functional_capacity_not_named", "category_not_covered", "no_consent", "staff_not_permitted"] as const).map((r) => [r, t(`reasons.${r}`)]),
+                  [...refusalReasons, "staff_not_permitted" as const].map((r) => [r, t(`reasons.${r}`)]),
                 ),
                 categoryNames: Object.fromEntries(options.decisions.map((d) => [d.category, tc(`${d.category}.name` as never)])),
                 errors: {
