@@ -1,12 +1,15 @@
 import type { NextAuthConfig } from "next-auth";
 import { secureCookiesEnabled, sessionCookieName } from "@/lib/auth/cookies";
+import { createAuthLogger } from "@/lib/auth/auth-logger";
+import { sameSiteRedirect } from "@/lib/auth/redirect";
 import { ABSOLUTE_TIMEOUT_MS } from "@/lib/auth/session-policy";
 import type { StaffRole } from "@/lib/auth/roles";
 
 declare module "next-auth" {
   interface User {
     sessionId?: string;
-    role?: StaffRole;
+    /** Null while an account's first role waits for approval (lib/auth/role-grants.ts). */
+    role?: StaffRole | null;
   }
   interface Session {
     sessionId?: string;
@@ -41,15 +44,11 @@ export function baseAuthConfig(secret: string): Omit<NextAuthConfig, "providers"
         options: { httpOnly: true, sameSite: "lax", path: "/", secure },
       },
     },
-    logger: {
-      // A stale or forged session cookie is refused (the visitor goes to sign-in); it is not a
-      // server fault worth a stack trace in the log.
-      error(error) {
-        if ((error as { type?: string }).type === "JWTSessionError") return;
-        console.error(error);
-      },
-    },
+    // One line per refused sign-in, silence for a stale session cookie, the whole error for a fault.
+    logger: createAuthLogger(),
     callbacks: {
+      // Always a path on this site: never where a forged X-Forwarded-Host points.
+      redirect: sameSiteRedirect,
       jwt({ token, user }) {
         if (user?.sessionId) token.sid = user.sessionId;
         // Nothing personal rides in the cookie.

@@ -3,12 +3,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { baseAuthConfig } from "@/auth.config";
 import { getDb } from "@/db";
-import { recordAuditEvent } from "@/db/audit";
-import { clearAccountFailures, isLoginThrottled, recordLoginFailure } from "@/db/login-throttle";
-import { createStaffSession, findStaffByEmail } from "@/db/staff";
+import { attemptSignIn } from "@/db/sign-in";
 import { credentialsSchema } from "@/lib/auth/credentials";
-import { dummyVerify, verifyPassword } from "@/lib/auth/passwords";
-import { clientIpFrom, requestIdFrom } from "@/lib/request-meta";
+import { clientAddressFrom } from "@/lib/client-address";
+import { requestIdFrom } from "@/lib/request-meta";
 import { secrets } from "@/lib/secrets";
 
 export class InvalidCredentials extends CredentialsSignin {
@@ -27,35 +25,18 @@ export const { auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const { email, password } = parsed.data;
-        const db = await getDb();
-        const ip = clientIpFrom(request.headers);
-        const requestId = requestIdFrom(request.headers);
-
-        if (await isLoginThrottled({ db, email, ip })) {
-          await recordAuditEvent(db, { actorId: null, action: "auth.sign_in_throttled", requestId });
-          throw new ThrottledSignIn();
-        }
-        const user = await findStaffByEmail({ db, email });
-        // Same work whether or not the account exists, so timing tells nothing.
-        const passwordOk = user ? await verifyPassword(user.passwordHash, password) : await dummyVerify(password);
-        if (!user || !passwordOk || user.disabledAt) {
-          await recordLoginFailure({ db, email, ip });
-          await recordAuditEvent(db, {
-            actorId: user?.id ?? null,
-            action: "auth.sign_in_failed",
-            details: { knownAccount: Boolean(user), disabled: Boolean(user?.disabledAt) },
-            requestId,
-          });
-          throw new InvalidCredentials();
-        }
-        await clearAccountFailures({ db, email });
-        const sessionId = await db.transaction(async (tx) => {
-          const id = await createStaffSession({ db: tx, userId: user.id, ipAddress: ip, userAgent: request.headers.get("user-agent") });
-          await recordAuditEvent(tx, { actorId: user.id, action: "auth.sign_in", details: { sessionId: id }, requestId });
-          return id;
+        // Throttled, verified, audited and given a session in db/sign-in.ts.
+        const result = await attemptSignIn({
+          db: await getDb(),
+          email: parsed.data.email,
+          password: parsed.data.password,
+          address: clientAddressFrom(request.headers),
+          userAgent: request.headers.get("user-agent"),
+          requestId: requestIdFrom(request.headers),
         });
-        return { id: user.id, sessionId, role: user.role };
+        if (result.outcome === "throttled") throw new ThrottledSignIn();
+        if (result.outcome === "invalid") throw new InvalidCredentials();
+        return { id: result.userId, sessionId: result.sessionId, role: result.role };
       },
     }),
   ],

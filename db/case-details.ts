@@ -22,7 +22,7 @@ import { recordAuditEvent } from "./audit";
 import { audit, CaseAccessError, fieldsGiven, inserted, openForWrite, type CaseWrite } from "./case-records";
 import { nextClientNumber } from "./client-numbers";
 import type { Transaction } from "./connection";
-import { registerYear } from "./intake-review";
+import { registerYear } from "@/lib/helsinki-time";
 import { clients, consents, educations, familyMembers, residencePermits, skills, workExperiences } from "./schema";
 import { getRegisterSettings } from "./settings";
 

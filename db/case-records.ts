@@ -18,7 +18,8 @@ import type {
   RescheduleAppointmentInput,
 } from "@/lib/validations/case";
 import { recordAuditEvent } from "./audit";
-import { clientAccess, mayReadFunctionalCapacity, type ClientAccess, type StaffActor } from "./client-access";
+import { mayReadFunctionalCapacity, readOnlyReason, type AllowedAccess, type ReadOnlyReason } from "@/lib/auth/client-access";
+import { clientAccess, type StaffActor } from "./client-access";
 import type { Executor, Transaction } from "./connection";
 import {
   appointments,
@@ -64,11 +65,8 @@ export class CaseAccessError extends Error {
   }
 }
 
-export type CaseReadOnlyReason =
-  /** Processing is restricted (DESIGN.md rule 6): the case can be read, not changed. */
-  | "restricted"
-  /** The case is closed (or pending erasure). */
-  | "closed";
+/** Why a case cannot be changed: lib/auth/client-access.ts readOnlyReason. */
+export type CaseReadOnlyReason = ReadOnlyReason;
 
 export class CaseReadOnlyError extends Error {
   override name = "CaseReadOnlyError";
@@ -107,8 +105,6 @@ export interface CaseWrite<I> {
   actor: StaffActor;
   input: I;
 }
-
-type AllowedAccess = Extract<ClientAccess, { kind: "allowed" }>;
 
 /** A client row locked for one write, with the access that allowed it. */
 export interface WritableCase {
@@ -157,8 +153,8 @@ export async function openForWrite(
 ): Promise<WritableCase> {
   const target = await lockClientForCase(tx, actor, clientId);
   authorize?.(target.row);
-  if (target.row.restrictedAt) throw new CaseReadOnlyError("restricted", "Processing of this client's data is restricted");
-  if (target.row.status !== "active") throw new CaseReadOnlyError("closed", `The case is ${target.row.status}`);
+  const readOnly = readOnlyReason(target.row);
+  if (readOnly) throw new CaseReadOnlyError(readOnly, `The case is read-only (${readOnly})`);
   return target;
 }
 
@@ -436,7 +432,7 @@ export async function recordOutcome({ db, actor, input }: CaseWrite<OutcomeInput
 export async function recordFunctionalCapacity({ db, actor, input }: CaseWrite<FunctionalCapacityInput>): Promise<string> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId, (client) => {
-      if (!roleHasPermission(actor.role, "client:readFunctionalCapacity") || !mayReadFunctionalCapacity(actor, client.assignedCaseworkerId)) {
+      if (!roleHasPermission(actor.role, "client:readFunctionalCapacity") || !mayReadFunctionalCapacity(actor, client)) {
         throw new CaseAccessError("forbidden", "Only the client's own caseworker or a coordinator records functional capacity");
       }
     });

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { StaffRole } from "@/lib/auth/roles";
+import { accessNeedsReasonLookup, decideClientAccess, mayReadFunctionalCapacity, type ClientAccess, type StaffActor } from "@/lib/auth/client-access";
 import { decryptField } from "@/lib/crypto";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { recordAuditEvent } from "./audit";
@@ -25,34 +25,25 @@ import {
   workExperiences,
 } from "./schema";
 
-/** Who is asking: enough of the signed-in staff member to decide object-level access. */
-export interface StaffActor {
-  userId: string;
-  role: StaffRole;
-  sessionId: string;
-  requestId?: string | null;
-}
+export type { ClientAccess, StaffActor } from "@/lib/auth/client-access";
 
-export type ClientAccess =
-  | { kind: "allowed"; basis: "assigned" | "unassigned" | "coordinator" }
-  | { kind: "allowed"; basis: "reason_given"; reason: string | null }
-  | { kind: "needs_reason" }
-  | { kind: "not_found" };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * DESIGN.md rule 4: coordinators see every client; a caseworker sees their own caseload and
- * unassigned clients, and another caseworker's client only after stating a reason (audited, valid
- * for the rest of the session).
+ * The access `actor` has to the client (the rule: lib/auth/client-access.ts). Only when the rule
+ * needs it is the reason this actor stated for this client in this session looked up.
  */
 export async function clientAccess({ db, actor, clientId }: { db: Executor; actor: StaffActor; clientId: string }): Promise<ClientAccess> {
-  if (!/^[0-9a-f-]{36}$/i.test(clientId)) return { kind: "not_found" };
-  const [client] = await db.select({ assigned: clients.assignedCaseworkerId }).from(clients).where(eq(clients.id, clientId));
+  if (!UUID.test(clientId)) return { kind: "not_found" };
+  const [client] = await db.select({ assignedCaseworkerId: clients.assignedCaseworkerId }).from(clients).where(eq(clients.id, clientId));
   if (!client) return { kind: "not_found" };
-  if (actor.role === "coordinator") return { kind: "allowed", basis: "coordinator" };
-  if (actor.role !== "caseworker") return { kind: "not_found" };
-  if (client.assigned === actor.userId) return { kind: "allowed", basis: "assigned" };
-  if (client.assigned === null) return { kind: "allowed", basis: "unassigned" };
-  const [reason] = await db
+  if (!accessNeedsReasonLookup(actor, client)) return decideClientAccess(actor, client);
+  return decideClientAccess(actor, client, await statedReason(db, actor, clientId));
+}
+
+/** The reason the actor stated for opening this client in this session; undefined when none. */
+async function statedReason(db: Executor, actor: StaffActor, clientId: string): Promise<string | null | undefined> {
+  const [row] = await db
     .select({ reason: auditEvents.reason })
     .from(auditEvents)
     .where(
@@ -64,7 +55,7 @@ export async function clientAccess({ db, actor, clientId }: { db: Executor; acto
       ),
     )
     .limit(1);
-  return reason ? { kind: "allowed", basis: "reason_given", reason: reason.reason } : { kind: "needs_reason" };
+  return row ? row.reason : undefined;
 }
 
 export async function recordAccessReason({ db, actor, clientId, reason }: { db: Executor; actor: StaffActor; clientId: string; reason: string }) {
@@ -76,11 +67,6 @@ export async function recordAccessReason({ db, actor, clientId, reason }: { db: 
     details: { sessionId: actor.sessionId },
     requestId: actor.requestId,
   });
-}
-
-/** The functional-capacity section: only the assigned caseworker and coordinators (special category). */
-export function mayReadFunctionalCapacity(actor: StaffActor, assignedCaseworkerId: string | null): boolean {
-  return actor.role === "coordinator" || (actor.role === "caseworker" && assignedCaseworkerId === actor.userId);
 }
 
 /**
@@ -97,7 +83,7 @@ export async function openClientCase({ db, actor, clientId }: { db: Executor; ac
   const byClient = <T extends { clientId: unknown }>(table: T) => eq(table.clientId as never, clientId);
   const plans = await db.select().from(integrationPlans).where(byClient(integrationPlans)).orderBy(desc(integrationPlans.planDate));
   const planIds = plans.map((p) => p.id);
-  const fc = mayReadFunctionalCapacity(actor, client.assignedCaseworkerId);
+  const fc = mayReadFunctionalCapacity(actor, client);
   const result = {
     access,
     client: { ...rest, maskedIdentityCode, hasIdentityCode: Boolean(personalIdentityCodeEncrypted) },

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { lookupHash } from "@/lib/crypto";
-import { containsPattern, interpretSearchText, type SearchTextKind } from "@/lib/client-search";
+import { containsPattern, exactNameOf, interpretSearchText, isExactSearch, type SearchTextKind } from "@/lib/client-search";
 import { clientGroups, type ClientGroup } from "@/lib/domain-values";
 import type { Executor } from "./connection";
 import { clients, clientStatus } from "./schema";
@@ -17,6 +17,11 @@ export interface ClientSearchQuery {
   clientGroup?: ClientGroup;
   /** A staff user's id, or "unassigned" for clients with no caseworker. */
   caseworkerId?: string | "unassigned";
+  /**
+   * A caseworker's search (lib/auth/client-access.ts searchScopeOf): unless the text finds one client
+   * exactly, only this caseworker's clients, unassigned ones, and others whose whole name is the text.
+   */
+  ownAndUnassignedOf?: string;
 }
 
 /** What a result list shows. Deliberately no identity code, not even encrypted. */
@@ -111,6 +116,16 @@ export async function searchClients({
     if (query.caseworkerId === "unassigned") conditions.push(isNull(clients.assignedCaseworkerId));
     else if (UUID.test(query.caseworkerId)) conditions.push(eq(clients.assignedCaseworkerId, query.caseworkerId));
     else return empty;
+  }
+  if (query.ownAndUnassignedOf !== undefined && !isExactSearch(interpreted)) {
+    if (!UUID.test(query.ownAndUnassignedOf)) return empty;
+    conditions.push(
+      or(
+        eq(clients.assignedCaseworkerId, query.ownAndUnassignedOf),
+        isNull(clients.assignedCaseworkerId),
+        interpreted.kind === "name" ? eq(clients.searchName, exactNameOf(query.text)) : undefined,
+      )!,
+    );
   }
   const where = conditions.length > 0 ? and(...conditions) : undefined;
 

@@ -14,11 +14,15 @@ import {
 } from "@/lib/disclosure-gate";
 import { helsinkiStartOfDay } from "@/lib/helsinki-time";
 import { agencyByCode, localised, statutoryDisclosuresFor, type AgencySettings, type RegisterSettings } from "@/lib/register-settings";
-import type { DisclosureBasisEntry, DisclosureDocument } from "@/lib/disclosure-document";
+import { documentAsSeenBy, identityCodesOf, type DisclosureBasisEntry, type DisclosureDocument, type DocumentAsSeen } from "@/lib/disclosure-document";
+import type { AuditAction } from "@/lib/audit-actions";
+import { roleHasPermission } from "@/lib/auth/permissions";
+import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import type { DisclosureFormInput } from "@/lib/validations/disclosure";
 import { recordAuditEvent } from "./audit";
 import { inserted, lockClientForCase, requireClientAccess } from "./case-records";
-import { clientAccess, mayReadFunctionalCapacity, type StaffActor } from "./client-access";
+import { auditReasonOf, mayReadFunctionalCapacity } from "@/lib/auth/client-access";
+import { clientAccess, type StaffActor } from "./client-access";
 import type { Executor, Transaction } from "./connection";
 import { collectDisclosedData } from "./disclosure-document";
 import { agencies, clients, consents, disclosures, staffUsers } from "./schema";
@@ -115,7 +119,7 @@ function decide({
     at,
     statutoryPurposeConfirmed,
   });
-  const mayReadFc = mayReadFunctionalCapacity(actor, client.assignedCaseworkerId);
+  const mayReadFc = mayReadFunctionalCapacity(actor, client);
   const decisions: ToolDecision[] = evaluation.decisions.map((decision) =>
     decision.category === "functionalCapacity" && !mayReadFc ? { category: decision.category, allowed: false, reason: "staff_not_permitted" } : decision,
   );
@@ -138,6 +142,7 @@ function basisEntry(category: DataCategory, basis: DisclosureBasis): DisclosureB
 /**
  * What the tool shows: the client, the agencies to choose from and, once one is chosen, the decision
  * for every category with its basis or reason, and the statutory entries that apply to the agency.
+ * Audited as "disclosure.tool_viewed".
  */
 export async function disclosureOptions({
   db,
@@ -165,6 +170,15 @@ export async function disclosureOptions({
     chosen
       ? decide({ actor, client, consentsOfClient, settings, agency: chosen, categories: dataCategories, at, statutoryPurposeConfirmed }).decisions
       : [];
+  // The tool shows the client's name and what their consents allow: a look at their data, audited.
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: "disclosure.tool_viewed",
+    clientId,
+    reason: auditReasonOf(access),
+    details: { agencyCode: chosen?.code ?? null },
+    requestId: actor.requestId,
+  });
   return {
     access,
     client: { id: client.id, clientNumber: client.clientNumber, firstNames: client.firstNames, lastName: client.lastName, restrictedAt: client.restrictedAt, status: client.status },
@@ -254,16 +268,15 @@ export async function previewDisclosure({ db, actor, input, at = new Date() }: {
   return db.transaction(async (tx) => {
     const request = await evaluateRequest(tx, actor, input, at, "preview");
     if (request.refusals.length > 0) return { kind: "refused", refusals: request.refusals };
-    const document = await buildDocument(tx, actor, request, input, null, at);
-    await recordAuditEvent(tx, {
-      actorId: actor.userId,
-      action: "disclosure.previewed",
-      clientId: request.client.id,
-      reason: request.access.basis === "reason_given" ? request.access.reason : null,
-      details: { agencyCode: input.agencyCode, categories: request.categories },
-      requestId: actor.requestId,
-    });
-    return { kind: "preview", document };
+    const built = await buildDocument(tx, actor, request, input, null, at);
+    // The gate has already left out what this staff member may not read; the identity code is
+    // masked as on the case (the recorded file carries it whole).
+    const seen = documentAsSeenBy(built, { mayReadFunctionalCapacity: true, identityCodeRevealed: false }, maskPersonalIdentityCode);
+    const event = (action: AuditAction, details: Record<string, unknown>) =>
+      recordAuditEvent(tx, { actorId: actor.userId, action, clientId: request.client.id, reason: auditReasonOf(request.access), details, requestId: actor.requestId });
+    await event("disclosure.previewed", { agencyCode: input.agencyCode, categories: request.categories });
+    if (seen.contains.functionalCapacity) await event("client.functional_capacity_viewed", { via: "disclosure_preview" });
+    return { kind: "preview", document: seen.document };
   });
 }
 
@@ -333,24 +346,73 @@ export async function recordDisclosure({
   });
 }
 
-/** The document exactly as disclosed (the JSON whose SHA-256 the log keeps). Audited. */
-export async function disclosedDocument({ db, actor, clientId, disclosureId }: { db: Executor; actor: StaffActor; clientId: string; disclosureId: string }) {
-  await requireClientAccess(db, actor, clientId);
-  if (!/^[0-9a-f-]{36}$/i.test(disclosureId)) throw new DisclosureError("document_not_found", "No such disclosure");
-  const [row] = await db
-    .select({ encrypted: disclosures.documentEncrypted, sha256: disclosures.documentSha256 })
-    .from(disclosures)
-    .where(and(eq(disclosures.id, disclosureId), eq(disclosures.clientId, clientId)));
-  if (!row?.encrypted) throw new DisclosureError("document_not_found", "No such disclosure, or its document is erased");
-  const json = decryptField(row.encrypted);
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: "disclosure.document_viewed",
-    clientId,
-    details: { disclosureId },
-    requestId: actor.requestId,
+/**
+ * How a stored document is read: "page" (the print-friendly view, identity code masked), "download"
+ * (the exact file whose SHA-256 the log keeps: it carries the identity code, so it is a reveal) or
+ * "reveal" (the identity code on the page, on request).
+ */
+export type DocumentRead = "page" | "download" | "reveal";
+
+export type StoredDocument =
+  | { kind: "document"; json: string; sha256: string | null; seen: DocumentAsSeen }
+  /** The exact file holds a category this reader may not see: it is not served. */
+  | { kind: "withheld"; withheld: DataCategory[] };
+
+/**
+ * A stored disclosure document under the case's read rules (security issue 9): the client's access
+ * checked as for the case; functional capacity only for those who may read it on the case (left out
+ * of the page, and the exact file refused, for anyone else); the identity code masked on the page
+ * until revealed. The look is audited, and so are the reads of special data it amounts to: a
+ * functional-capacity view and an identity-code reveal, each naming the disclosure.
+ */
+export async function disclosedDocument({
+  db,
+  actor,
+  clientId,
+  disclosureId,
+  read = "page",
+}: {
+  db: Executor;
+  actor: StaffActor;
+  clientId: string;
+  disclosureId: string;
+  read?: DocumentRead;
+}): Promise<StoredDocument> {
+  return db.transaction(async (tx): Promise<StoredDocument> => {
+    const access = await requireClientAccess(tx, actor, clientId);
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(disclosureId)) throw new DisclosureError("document_not_found", "No such disclosure");
+    const [row] = await tx
+      .select({ encrypted: disclosures.documentEncrypted, sha256: disclosures.documentSha256, assignedCaseworkerId: clients.assignedCaseworkerId })
+      .from(disclosures)
+      .innerJoin(clients, eq(clients.id, disclosures.clientId))
+      .where(and(eq(disclosures.id, disclosureId), eq(disclosures.clientId, clientId)));
+    if (!row?.encrypted) throw new DisclosureError("document_not_found", "No such disclosure, or its document is erased");
+    const json = decryptField(row.encrypted);
+    const reader = {
+      mayReadFunctionalCapacity: roleHasPermission(actor.role, "client:readFunctionalCapacity") && mayReadFunctionalCapacity(actor, row),
+      identityCodeRevealed: read !== "page",
+    };
+    const seen = documentAsSeenBy(JSON.parse(json) as DisclosureDocument, reader, maskPersonalIdentityCode);
+    const event = (action: AuditAction, details: Record<string, unknown>) =>
+      recordAuditEvent(tx, { actorId: actor.userId, action, clientId, reason: auditReasonOf(access), details: { disclosureId, ...details }, requestId: actor.requestId });
+    if (read === "download" && seen.withheld.length > 0) {
+      await event("disclosure.document_withheld", { read, withheld: seen.withheld });
+      return { kind: "withheld", withheld: seen.withheld };
+    }
+    await event("disclosure.document_viewed", { read, ...(seen.withheld.length > 0 ? { withheld: seen.withheld } : {}) });
+    if (seen.contains.functionalCapacity && seen.withheld.length === 0 && read !== "reveal") {
+      await event("client.functional_capacity_viewed", { via: "disclosure_document" });
+    }
+    if (seen.identityCodeShown) await event("client.identity_code_revealed", { via: "disclosure_document" });
+    return { kind: "document", json, sha256: row.sha256, seen };
   });
-  return { json, sha256: row.sha256, document: JSON.parse(json) as DisclosureDocument };
+}
+
+/** The identity code a stored document carries, for one look on its page; audited as a reveal. Null when it holds none. */
+export async function revealDocumentIdentityCode({ db, actor, clientId, disclosureId }: { db: Executor; actor: StaffActor; clientId: string; disclosureId: string }): Promise<string | null> {
+  const stored = await disclosedDocument({ db, actor, clientId, disclosureId, read: "reveal" });
+  if (stored.kind !== "document") return null;
+  return identityCodesOf(stored.seen.document)[0] ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

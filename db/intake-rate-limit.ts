@@ -1,6 +1,9 @@
 import "server-only";
 import { RateLimiterDrizzle, RateLimiterRes } from "rate-limiter-flexible";
+import { limiterAddress } from "@/lib/client-address";
+import { limiterHash } from "@/lib/crypto";
 import type { Executor } from "./connection";
+import { loadDraft } from "./intake";
 import { rateLimits } from "./schema";
 
 /**
@@ -12,8 +15,29 @@ export function intakeSubmitLimit(env: Readonly<Record<string, string | undefine
   return { points: Number.isFinite(points) && points > 0 ? points : 20, durationSeconds: 60 * 60 };
 }
 
-/** Counts one submission attempt; answers whether it may go ahead and, if not, for how long. */
-export async function consumeIntakeSubmission({ db, ip }: { db: Executor; ip: string }): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+export type IntakeSubmissionAllowance =
+  | { allowed: true }
+  | { allowed: false; reason: "no_draft" }
+  | { allowed: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Counts one submission against the client address's hourly allowance, but only for a request
+ * that carries a live draft: a post without one cannot submit anything, so it must not use up
+ * anyone's quota (a forged or stolen address would otherwise lock out a service point). The
+ * counter's key is a keyed hash of the address (per /64 for IPv6), never the address in clear.
+ * RateLimiterDrizzle's consume is one INSERT … ON CONFLICT DO UPDATE … RETURNING, atomic on
+ * both drivers, so attempts at once from one address get no more than the limit between them.
+ */
+export async function consumeIntakeSubmission({
+  db,
+  address,
+  draftId,
+}: {
+  db: Executor;
+  address: string | null;
+  draftId: string | undefined;
+}): Promise<IntakeSubmissionAllowance> {
+  if (!(await loadDraft({ db, draftId }))) return { allowed: false, reason: "no_draft" };
   const limit = intakeSubmitLimit();
   const limiter = new RateLimiterDrizzle({
     storeClient: db,
@@ -21,13 +45,14 @@ export async function consumeIntakeSubmission({ db, ip }: { db: Executor; ip: st
     keyPrefix: "intake_submit",
     points: limit.points,
     duration: limit.durationSeconds,
+    // Expired rows are purged by db/limiter-housekeeping.ts; no timers in request handlers.
     clearExpiredByTimeout: false,
   });
   try {
-    await limiter.consume(ip, 1);
+    await limiter.consume(limiterHash("intake/address", limiterAddress(address)), 1);
     return { allowed: true };
   } catch (result) {
-    if (result instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000) };
+    if (result instanceof RateLimiterRes) return { allowed: false, reason: "rate_limited", retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000) };
     throw result;
   }
 }

@@ -3,15 +3,20 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { decryptField, encryptField, lookupHash } from "@/lib/crypto";
 import type { IntakeAnswers, IntakeStep } from "@/lib/intake/steps";
 import { intakeSteps } from "@/lib/intake/steps";
+import { draftExpiresAt } from "@/lib/intake/draft-policy";
 import { generateReference } from "@/lib/intake/reference";
 import { normalizePersonalIdentityCode } from "@/lib/personal-identity-code";
-import type { RegisterSettings } from "@/lib/register-settings";
+import { DEFAULT_DRAFT_IDLE_MINUTES, type RegisterSettings } from "@/lib/register-settings";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
 import { agencies, consents, consentTexts, intakeDrafts, intakeSubmissions } from "./schema";
 import { currentConsentText, type ConsentKind, type ConsentText } from "./settings";
 
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a draft lasts after its last saved page when the caller names no idle limit: the
+ * register settings' default (retention.intakeDraftIdleMinutes). The pages pass the settings' value.
+ */
+export const DRAFT_TTL_MS = DEFAULT_DRAFT_IDLE_MINUTES * 60_000;
 
 /** The consent step's answer, with the exact consent texts the person was shown. */
 export interface IntakeConsentAnswer {
@@ -29,16 +34,50 @@ export interface IntakeDraft {
   expiresAt: Date;
 }
 
-export async function createDraft({ db, locale, now = new Date() }: { db: Executor; locale: string; now?: Date }): Promise<string> {
+export async function createDraft({
+  db,
+  locale,
+  now = new Date(),
+  idleMinutes = DEFAULT_DRAFT_IDLE_MINUTES,
+}: {
+  db: Executor;
+  locale: string;
+  now?: Date;
+  idleMinutes?: number;
+}): Promise<string> {
   const [row] = await db
     .insert(intakeDrafts)
-    .values({ locale, answers: {}, createdAt: now, updatedAt: now, expiresAt: new Date(now.getTime() + DRAFT_TTL_MS) })
+    .values({ locale, answers: {}, createdAt: now, updatedAt: now, expiresAt: draftExpiresAt(now, idleMinutes) })
     .returning({ id: intakeDrafts.id });
   if (!row) throw new Error("Inserting the intake draft returned no row");
   return row.id;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * "Start a new form": the draft this browser had (if any) is deleted and a new, empty one made, in
+ * one transaction. Starting never reopens earlier answers, so the next person at a shared
+ * computer starts from nothing, whatever the previous one left.
+ */
+export async function startNewDraft({
+  db,
+  previousDraftId,
+  locale,
+  idleMinutes = DEFAULT_DRAFT_IDLE_MINUTES,
+  now = new Date(),
+}: {
+  db: Executor;
+  previousDraftId: string | undefined;
+  locale: string;
+  idleMinutes?: number;
+  now?: Date;
+}): Promise<string> {
+  return db.transaction(async (tx) => {
+    if (previousDraftId && UUID.test(previousDraftId)) await tx.delete(intakeDrafts).where(eq(intakeDrafts.id, previousDraftId));
+    return createDraft({ db: tx, locale, now, idleMinutes });
+  });
+}
 
 /** The draft behind a cookie, unless it has expired (then it is as good as gone). */
 export async function loadDraft({ db, draftId, now = new Date() }: { db: Executor; draftId: string | undefined; now?: Date }): Promise<IntakeDraft | null> {
@@ -68,12 +107,17 @@ export async function saveDraftStep<S extends IntakeStep>({
   step,
   value,
   locale,
+  idleMinutes = DEFAULT_DRAFT_IDLE_MINUTES,
+  now = new Date(),
 }: {
   db: Executor;
   draft: IntakeDraft;
   step: S;
   value: NonNullable<IntakeAnswers[S]>;
   locale: string;
+  /** Each saved page moves the expiry forward by the idle limit. */
+  idleMinutes?: number;
+  now?: Date;
 }): Promise<void> {
   let stored: unknown = value;
   const patch: Partial<typeof intakeDrafts.$inferInsert> = {};
@@ -84,14 +128,26 @@ export async function saveDraftStep<S extends IntakeStep>({
   }
   await db
     .update(intakeDrafts)
-    .set({ ...patch, locale, answers: { ...draft.answers, [step]: stored }, updatedAt: new Date() })
+    .set({ ...patch, locale, answers: { ...draft.answers, [step]: stored }, updatedAt: now, expiresAt: draftExpiresAt(now, idleMinutes) })
     .where(eq(intakeDrafts.id, draft.id));
 }
 
-export async function saveDraftConsent({ db, draft, consent }: { db: Executor; draft: IntakeDraft; consent: IntakeConsentAnswer }) {
+export async function saveDraftConsent({
+  db,
+  draft,
+  consent,
+  idleMinutes = DEFAULT_DRAFT_IDLE_MINUTES,
+  now = new Date(),
+}: {
+  db: Executor;
+  draft: IntakeDraft;
+  consent: IntakeConsentAnswer;
+  idleMinutes?: number;
+  now?: Date;
+}) {
   await db
     .update(intakeDrafts)
-    .set({ answers: { ...draft.answers, consent }, updatedAt: new Date() })
+    .set({ answers: { ...draft.answers, consent }, updatedAt: now, expiresAt: draftExpiresAt(now, idleMinutes) })
     .where(eq(intakeDrafts.id, draft.id));
 }
 
@@ -142,6 +198,8 @@ export async function submitIntake({
   settings: RegisterSettings;
   now?: Date;
 }): Promise<{ submissionId: string; reference: string }> {
+  // Not an id at all (a garbled cookie): no draft, rather than a query the database refuses.
+  if (!UUID.test(draftId)) throw new IncompleteIntakeError("The draft is gone or expired");
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(intakeDrafts).where(and(eq(intakeDrafts.id, draftId), gt(intakeDrafts.expiresAt, now))).for("update");
     if (!row) throw new IncompleteIntakeError("The draft is gone or expired");

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { DataKeyError, dataKeyCheck, dataKeyMatches } from "@/lib/crypto";
 import type { ConsentTextInput } from "@/lib/demo-settings";
 import { registerSettingsSchema, type RegisterSettings, type RegisterSettingsInput } from "@/lib/register-settings";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
-import { agencies, consentTexts, registerSettings } from "./schema";
+import { agencies, consentTexts, registerSettings, registerSettingsHistory, staffUsers } from "./schema";
 
 /** The register_settings row is a singleton with this id. */
 export const SETTINGS_ROW_ID = 1;
@@ -71,8 +71,10 @@ function changedTopLevelKeys(before: unknown, after: RegisterSettings): string[]
 /**
  * Validates and saves the settings in one transaction: the singleton row, the agencies table
  * (upserted by code; agencies no longer in the settings are deactivated, never deleted, since the
- * disclosure log refers to them) and a "settings.changed" audit event naming the top-level keys
- * that changed. Invalid settings throw the ZodError before anything is written.
+ * disclosure log refers to them), a version in the settings history (the settings before and
+ * after: they hold no personal data) and a "settings.changed" audit event naming the top-level
+ * keys that changed. Invalid settings throw the ZodError before anything is written. Every write
+ * of the settings (the settings editor, the agencies admin, the seed) goes through here.
  */
 export async function saveRegisterSettings({
   db,
@@ -115,6 +117,13 @@ export async function saveRegisterSettings({
     await syncAgencies(tx, valid);
 
     if (changedKeys.length > 0) {
+      await tx.insert(registerSettingsHistory).values({
+        savedAt: now,
+        savedBy: actorId,
+        changedKeys,
+        previousSettings: existing?.settings ?? null,
+        settings: valid,
+      });
       await recordAuditEvent(tx, {
         actorId,
         action: "settings.changed",
@@ -123,6 +132,38 @@ export async function saveRegisterSettings({
     }
     return { settings: valid, changedKeys, created: !existing };
   });
+}
+
+export interface SettingsVersion {
+  id: number;
+  savedAt: Date;
+  /** The staff member's name, or null when the seed or a script saved them. */
+  savedBy: string | null;
+  changedKeys: string[];
+  previousSettings: unknown;
+  settings: unknown;
+}
+
+export const SETTINGS_HISTORY_PAGE_SIZE = 20;
+
+/** The saved versions of the settings, newest first, a page at a time. */
+export async function listSettingsHistory({ db, page = 1 }: { db: Executor; page?: number }): Promise<{ versions: SettingsVersion[]; total: number }> {
+  const [total] = await db.select({ n: count() }).from(registerSettingsHistory);
+  const versions = await db
+    .select({
+      id: registerSettingsHistory.id,
+      savedAt: registerSettingsHistory.savedAt,
+      savedBy: staffUsers.displayName,
+      changedKeys: registerSettingsHistory.changedKeys,
+      previousSettings: registerSettingsHistory.previousSettings,
+      settings: registerSettingsHistory.settings,
+    })
+    .from(registerSettingsHistory)
+    .leftJoin(staffUsers, eq(staffUsers.id, registerSettingsHistory.savedBy))
+    .orderBy(desc(registerSettingsHistory.id))
+    .limit(SETTINGS_HISTORY_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * SETTINGS_HISTORY_PAGE_SIZE);
+  return { versions, total: Number(total?.n ?? 0) };
 }
 
 /** Makes the agencies table match the settings' agencies. */

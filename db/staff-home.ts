@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "./connection";
 import type { StaffActor } from "./client-access";
+import { recordAuditEvent } from "./audit";
 import { appointments, clients, intakeSubmissions, integrationPlans, residencePermits } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -80,4 +81,17 @@ export async function staffHomeSummary({ db, actor, now = new Date() }: { db: Ex
     .limit(20);
 
   return { pendingIntake: pending?.n ?? 0, caseload: caseload?.n ?? 0, upcoming, reviewsDue, permitsExpiring };
+}
+
+/**
+ * The staff home page's summary for one look: it names clients (appointments, reviews, permits), so
+ * the look is audited with the ids of the clients shown (security issue 9), never their data.
+ */
+export async function viewStaffHome({ db, actor, now = new Date() }: { db: Executor; actor: StaffActor; now?: Date }) {
+  return db.transaction(async (tx) => {
+    const summary = await staffHomeSummary({ db: tx, actor, now });
+    const clientIds = [...new Set([...summary.upcoming, ...summary.reviewsDue, ...summary.permitsExpiring].map((row) => row.clientId))];
+    await recordAuditEvent(tx, { actorId: actor.userId, action: "client.list_viewed", details: { list: "staff_home", clientIds }, requestId: actor.requestId });
+    return summary;
+  });
 }

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { StaffRole } from "@/lib/auth/roles";
-import { hashPassword } from "@/lib/auth/passwords";
+import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
 import { ABSOLUTE_TIMEOUT_MS, needsTouch, sessionVerdict, type SessionVerdict } from "@/lib/auth/session-policy";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
-import { staffSessions, staffUsers } from "./schema";
+import { staffRoleGrants, staffSessions, staffUsers } from "./schema";
 
 export type StaffUser = typeof staffUsers.$inferSelect;
 
@@ -22,14 +22,19 @@ export async function listStaff({ db }: { db: Executor }): Promise<StaffUser[]> 
   return db.select().from(staffUsers).orderBy(staffUsers.displayName);
 }
 
-/** Creates an account and audits it; `actorId` is null when created from the command line. */
+/**
+ * Creates an account with its role in force at once, as the system: only the operator's command line
+ * (bootstrapping a deployment, where the operator holds the database anyway), the demo seed and test
+ * fixtures call it. There is no actor to pass on purpose: an administrator creates accounts through
+ * createStaffAccount (db/role-grants.ts), where a client-data role waits for a second person.
+ * The direct grant is recorded for the DPO's list and audited as such.
+ */
 export async function createStaffUser({
   db,
   email,
   displayName,
   role,
   password,
-  actorId = null,
   isDemo = false,
 }: {
   db: Executor;
@@ -37,30 +42,73 @@ export async function createStaffUser({
   displayName: string;
   role: StaffRole;
   password: string;
-  actorId?: string | null;
   isDemo?: boolean;
 }): Promise<StaffUser> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(staffUsers)
-      .values({ email: normalizeEmail(email), displayName, role, passwordHash, isDemo })
-      .returning();
-    if (!user) throw new Error("Inserting the staff user returned no row");
-    await recordAuditEvent(tx, { actorId, action: "staff.created", details: { staffId: user.id, role } });
+    const user = await insertStaffUser(tx, { email, displayName, role, passwordHash, isDemo, mustChangePassword: false });
+    const grantId = await insertGrant(tx, { staffId: user.id, role, previousRole: null, status: "direct", requestedBy: null });
+    await recordAuditEvent(tx, { actorId: null, action: "staff.created", details: { staffId: user.id, role, grant: "direct", grantId } });
     return user;
   });
 }
 
-export async function setStaffRole({ db, staffId, role, actorId }: { db: Executor; staffId: string; role: StaffRole; actorId: string | null }) {
+/**
+ * Changes a role at once, as the system (tests and operator tooling; no actor on purpose). An
+ * administrator's change goes through requestStaffRole (db/role-grants.ts).
+ */
+export async function setStaffRole({ db, staffId, role }: { db: Executor; staffId: string; role: StaffRole; actorId?: null }) {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, staffId));
-    if (!before) throw new Error(`No staff user ${staffId}`);
-    await tx.update(staffUsers).set({ role, updatedAt: new Date() }).where(eq(staffUsers.id, staffId));
-    // A new role must not ride on sessions issued under the old one.
-    await revokeAllSessions(tx, staffId, "role_changed");
-    await recordAuditEvent(tx, { actorId, action: "staff.role_changed", details: { staffId, from: before.role, to: role } });
+    const previousRole = await roleOf(tx, staffId);
+    const grantId = await insertGrant(tx, { staffId, role, previousRole, status: "direct", requestedBy: null });
+    await applyRoleChange(tx, { staffId, role, actorId: null, grantId });
   });
+}
+
+/** The role in force, locking the account's row for the rest of the transaction. */
+export async function roleOf(tx: Executor, staffId: string): Promise<StaffRole | null> {
+  const [row] = await tx.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, staffId)).for("update");
+  if (!row) throw new Error(`No staff user ${staffId}`);
+  return row.role;
+}
+
+export async function insertStaffUser(
+  tx: Executor,
+  values: { email: string; displayName: string; role: StaffRole | null; passwordHash: string; isDemo: boolean; mustChangePassword: boolean },
+): Promise<StaffUser> {
+  const [user] = await tx
+    .insert(staffUsers)
+    .values({ ...values, email: normalizeEmail(values.email) })
+    .returning();
+  if (!user) throw new Error("Inserting the staff user returned no row");
+  return user;
+}
+
+export async function insertGrant(
+  tx: Executor,
+  values: { staffId: string; role: StaffRole; previousRole: StaffRole | null; status: "pending" | "direct"; requestedBy: string | null },
+): Promise<string> {
+  const [row] = await tx.insert(staffRoleGrants).values(values).returning({ id: staffRoleGrants.id });
+  if (!row) throw new Error("Inserting the role grant returned no row");
+  return row.id;
+}
+
+/**
+ * Puts `role` in force: ends every session issued under the old role (the next request signs in
+ * again under the new one) and audits the change. The caller holds the account's row lock.
+ */
+export async function applyRoleChange(tx: Executor, { staffId, role, actorId, grantId, requestId = null }: { staffId: string; role: StaffRole; actorId: string | null; grantId: string; requestId?: string | null }) {
+  const [before] = await tx.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, staffId));
+  if (!before) throw new Error(`No staff user ${staffId}`);
+  // Any request still open for this account is overtaken by this change.
+  await tx
+    .update(staffRoleGrants)
+    .set({ status: "cancelled", decidedBy: actorId, decidedAt: new Date() })
+    .where(and(eq(staffRoleGrants.staffId, staffId), eq(staffRoleGrants.status, "pending"), ne(staffRoleGrants.id, grantId)));
+  await tx.update(staffUsers).set({ role, updatedAt: new Date() }).where(eq(staffUsers.id, staffId));
+  // A new role must not ride on sessions issued under the old one.
+  await revokeAllSessions(tx, staffId, "role_changed");
+  await recordAuditEvent(tx, { actorId, action: "staff.role_changed", details: { staffId, from: before.role, to: role, grantId }, requestId });
 }
 
 export async function setStaffDisabled({ db, staffId, disabled, actorId }: { db: Executor; staffId: string; disabled: boolean; actorId: string | null }) {
@@ -74,11 +122,12 @@ export async function setStaffDisabled({ db, staffId, disabled, actorId }: { db:
   });
 }
 
-async function revokeAllSessions(db: Executor, userId: string, reason: string) {
+/** Ends the account's sessions, all of them or all but `except` (the one changing its own password). */
+export async function revokeAllSessions(db: Executor, userId: string, reason: string, except?: string) {
   await db
     .update(staffSessions)
     .set({ revokedAt: new Date(), revokedReason: reason })
-    .where(and(eq(staffSessions.userId, userId), isNull(staffSessions.revokedAt)));
+    .where(and(eq(staffSessions.userId, userId), isNull(staffSessions.revokedAt), except ? ne(staffSessions.id, except) : undefined));
 }
 
 export async function createStaffSession({
@@ -111,7 +160,7 @@ export async function createStaffSession({
 
 export interface ActiveStaffSession {
   sessionId: string;
-  user: Pick<StaffUser, "id" | "email" | "displayName" | "role" | "locale">;
+  user: Pick<StaffUser, "id" | "email" | "displayName" | "role" | "locale" | "mustChangePassword">;
 }
 
 /**
@@ -139,8 +188,8 @@ export async function loadActiveSession({
   if (needsTouch(row.session, now)) {
     await db.update(staffSessions).set({ lastSeenAt: now }).where(eq(staffSessions.id, sessionId));
   }
-  const { id, email, displayName, role, locale } = row.user;
-  return { verdict: "active", session: { sessionId, user: { id, email, displayName, role, locale } } };
+  const { id, email, displayName, role, locale, mustChangePassword } = row.user;
+  return { verdict: "active", session: { sessionId, user: { id, email, displayName, role, locale, mustChangePassword } } };
 }
 
 export async function revokeSession({ db, sessionId, reason }: { db: Executor; sessionId: string; reason: string }) {
@@ -148,4 +197,53 @@ export async function revokeSession({ db, sessionId, reason }: { db: Executor; s
     .update(staffSessions)
     .set({ revokedAt: new Date(), revokedReason: reason })
     .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.revokedAt)));
+}
+
+export type PasswordChangeResult = { status: "ok" } | { status: "error"; field: "currentPassword" | "newPassword"; code: "wrong_password" | "password_unchanged" };
+
+/**
+ * The signed-in person sets their own password: the current one proves it is them (a session left
+ * open is not enough), the new one must differ. Clears the mark an administrator's initial password
+ * left, ends the account's other sessions and audits the change, in one transaction.
+ */
+export async function changeOwnPassword({
+  db,
+  staffId,
+  sessionId,
+  currentPassword,
+  newPassword,
+  requestId = null,
+}: {
+  db: Executor;
+  staffId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+  requestId?: string | null;
+}): Promise<PasswordChangeResult> {
+  const newHash = await hashPassword(newPassword);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .select({ passwordHash: staffUsers.passwordHash, mustChangePassword: staffUsers.mustChangePassword })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, staffId))
+      .for("update");
+    if (!user) throw new Error(`No staff user ${staffId}`);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      await recordAuditEvent(tx, { actorId: staffId, action: "staff.password_change_failed", details: { staffId, reason: "wrong_password" }, requestId });
+      return { status: "error", field: "currentPassword", code: "wrong_password" };
+    }
+    if (await verifyPassword(user.passwordHash, newPassword)) {
+      return { status: "error", field: "newPassword", code: "password_unchanged" };
+    }
+    await tx.update(staffUsers).set({ passwordHash: newHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(staffUsers.id, staffId));
+    await revokeAllSessions(tx, staffId, "password_changed", sessionId);
+    await recordAuditEvent(tx, {
+      actorId: staffId,
+      action: "staff.password_changed",
+      details: { staffId, firstPassword: user.mustChangePassword },
+      requestId,
+    });
+    return { status: "ok" };
+  });
 }

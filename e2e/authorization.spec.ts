@@ -1,7 +1,8 @@
 import { pageRequirements, routeRequirements } from "../lib/auth/entry-points";
 import { roleHasPermission } from "../lib/auth/permissions";
 import { staffRoles } from "../lib/auth/roles";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
+import { createAccountAsAdmin, fillPasswordForm } from "./staff-accounts";
 
 /** Pages and routes without dynamic segments can be requested as they are. */
 const staffPages = Object.entries(pageRequirements).filter(([path, req]) => req !== "public" && !path.includes("["));
@@ -43,4 +44,34 @@ test("a forged session cookie gets past the proxy but not the page's own check",
   const response = await request.get("/staff", { headers: { cookie: "__Host-kotona.session=forged.token.value" }, maxRedirects: 0 });
   expect(response.status()).toBe(307);
   expect(response.headers()["location"]).toMatch(/\/sign-in\?callbackUrl=/);
+});
+
+/** Security issue 9: the guard's account states, on every staff page and route, for fresh accounts. */
+test("an account with an administrator's initial password is sent from every staff page to the password page", async ({ browser, baseURL, page }) => {
+  const account = await createAccountAsAdmin(browser, baseURL!, "coordinator");
+  await signIn(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/staff\/password$/);
+  for (const [path, requirement] of staffPages) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    if (requirement === "staff:self") {
+      expect(response.status(), path).toBe(200);
+    } else {
+      expect(response.status(), path).toBe(307);
+      expect(response.headers()["location"], path).toMatch(/\/staff\/password$/);
+    }
+  }
+  for (const [path] of protectedRoutes) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
+  }
+});
+
+test("an account whose client-data role waits for approval opens only its home page and its own account", async ({ browser, baseURL, page }) => {
+  const account = await createAccountAsAdmin(browser, baseURL!, "dpo");
+  await signIn(page, account.email, account.password);
+  await fillPasswordForm(page, account.password, "my-own-password-1");
+  await expect(page.getByRole("status")).toContainText("Your password was changed");
+  for (const [path, requirement] of [...staffPages, ...protectedRoutes]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(requirement === "staff:home" || requirement === "staff:self" ? 200 : 403);
+  }
 });

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { publicLocales } from "../lib/i18n/locales";
 import { expectNoAxeViolations } from "./axe";
+import { database } from "./db";
 import { fillIntake, waitForEnhancement } from "./intake-helpers";
+
+const sql = database();
+test.afterAll(async () => sql.end());
 
 for (const locale of publicLocales) {
   test(`intake in ${locale}: every step, an error state, check answers and confirmation have no axe violations`, async ({ page }) => {
@@ -50,17 +54,29 @@ for (const locale of publicLocales) {
   });
 }
 
-test("submissions past the per-address limit get a readable 429 page", async ({ request }) => {
-  // A fresh address, so no other test's submissions count against it.
+test("submissions past the per-address limit get a readable 429 page; posts without a draft use none of it", async ({ request }) => {
+  // Playwright plays one trusted reverse proxy (KOTONA_TRUSTED_PROXIES=1, scripts/e2e.ts): the
+  // rightmost X-Forwarded-For entry is the client, so a fresh one keeps other tests' counts apart,
+  // and the entries left of it (the client's own word) change nothing.
   const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
   const limit = Number(process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR ?? 20);
-  let last = 0;
-  for (let i = 0; i <= limit; i++) {
-    const response = await request.post("/en/intake/submit", {
-      headers: { "x-forwarded-for": ip, "content-type": "application/x-www-form-urlencoded" },
+  const post = (i: number, cookie?: string) =>
+    request.post("/en/intake/submit", {
+      headers: { "x-forwarded-for": `203.0.113.${i % 250}, ${ip}`, "content-type": "application/x-www-form-urlencoded", ...(cookie ? { cookie } : {}) },
       data: "website=",
       maxRedirects: 0,
     });
+  // Without a draft nothing can be submitted, and nothing is counted (security issue 9).
+  for (let i = 0; i < limit + 5; i++) {
+    const response = await post(i);
+    expect(response.status(), `no draft, attempt ${i + 1}`).toBe(303);
+    expect(response.headers()["location"]).toContain("/en/intake?expired=1");
+  }
+  let last = 0;
+  for (let i = 0; i <= limit; i++) {
+    // A live, empty draft: the submit counts it and sends the person back to the check page.
+    const [draft] = await sql`insert into intake_drafts (locale, answers, expires_at) values ('en', '{}'::jsonb, now() + interval '1 hour') returning id`;
+    const response = await post(i, `__Host-kotona.intake=${draft!.id}`);
     last = response.status();
     if (i < limit) expect(last, `attempt ${i + 1}`).toBe(303);
     if (i === limit) {
@@ -70,3 +86,4 @@ test("submissions past the per-address limit get a readable 429 page", async ({ 
     }
   }
 });
+

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { database } from "./db";
 import { expect, test } from "./fixtures";
 import { fillIntake } from "./intake-helpers";
+import { helsinkiDate, utcToHelsinkiLocal } from "../lib/helsinki-time";
 
 const sql = database();
 test.afterAll(async () => sql.end());
@@ -43,7 +44,9 @@ test("a submission made through the public form is opened and accepted by a case
   expect(page.url()).not.toMatch(/270390/);
 
   // The caseworker books an appointment, records a visit, the initial assessment and a plan.
-  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  // Helsinki days and times, as the forms read them: a visit "at 09:00 today" would be in the future
+  // before nine in the morning, and the UTC date is not Helsinki's around midnight.
+  const inDays = (days: number) => helsinkiDate(new Date(Date.now() + days * 86_400_000));
   const today = inDays(0);
   const record = async (summary: string, testId: string, fill: () => Promise<void>) => {
     await page.locator("summary", { hasText: summary }).click();
@@ -60,7 +63,7 @@ test("a submission made through the public form is opened and accepted by a case
   });
   await record("Record a visit", "record-visit", async () => {
     const form = page.getByTestId("record-visit");
-    await form.getByLabel("When").fill(`${today}T09:00`);
+    await form.getByLabel("When").fill(utcToHelsinkiLocal(new Date(Date.now() - 60 * 60_000)));
     await form.getByLabel("How").selectOption("phone");
     await form.getByLabel("Notes").fill("First call, interpreter present.");
   });

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
   canonicalJson,
+  CHAIN_SEAL_ACTION,
   chainHash,
+  chainSealDetails,
   GENESIS_HASH,
+  KEYED,
+  keyedChainHash,
+  UNKEYED,
   verifyChain,
+  verifyChainEnd,
+  verifyWholeChain,
   type ChainedEventContent,
+  type ChainPosition,
   type StoredChainedEvent,
 } from "./audit-chain";
 
@@ -218,6 +226,136 @@ describe("verifyChain", () => {
       ok: false,
       brokenSeq: 11,
       problem: "prev_hash_mismatch",
+    });
+  });
+});
+
+describe("the keyed chain (hash version 2)", () => {
+  const key = Buffer.alloc(32, 9);
+  const otherKey = Buffer.alloc(32, 10);
+
+  /** A chain as recordAuditEvent writes it: `unkeyed` old events, then (if any) the seal, then keyed ones. */
+  function mixedChain(unkeyed: number, keyed: number, chainKey = key): StoredChainedEvent[] {
+    const events: StoredChainedEvent[] = [];
+    let prevHash = GENESIS_HASH;
+    const push = (c: ChainedEventContent, version: 1 | 2) => {
+      const hash = version === KEYED ? keyedChainHash(chainKey, prevHash, c) : chainHash(prevHash, c);
+      events.push({ ...c, prevHash, hash, hashVersion: version });
+      prevHash = hash;
+    };
+    for (let seq = 1; seq <= unkeyed; seq++) push(content(seq), UNKEYED);
+    if (unkeyed > 0 && keyed > 0) {
+      push(content(unkeyed + 1, { action: CHAIN_SEAL_ACTION, actorId: null, clientId: null, details: { ...chainSealDetails({ seq: unkeyed, hash: prevHash }) } }), KEYED);
+    }
+    const first = events.length + 1;
+    for (let seq = first; seq < first + keyed; seq++) push(content(seq), KEYED);
+    return events;
+  }
+
+  /** What someone with the database login but not the key can do: recompute every hash, unkeyed. */
+  function rehashedUnkeyed(events: StoredChainedEvent[], from = GENESIS_HASH): StoredChainedEvent[] {
+    let prevHash = from;
+    return events.map((event) => {
+      const hash = chainHash(prevHash, event);
+      const rewritten = { ...event, prevHash, hash, hashVersion: UNKEYED };
+      prevHash = hash;
+      return rewritten;
+    });
+  }
+
+  it("is an HMAC: it differs from the unkeyed hash and from another key's, and needs the key to verify", () => {
+    const c = content(1);
+    expect(keyedChainHash(key, GENESIS_HASH, c)).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyedChainHash(key, GENESIS_HASH, c)).not.toBe(chainHash(GENESIS_HASH, c));
+    expect(keyedChainHash(key, GENESIS_HASH, c)).not.toBe(keyedChainHash(otherKey, GENESIS_HASH, c));
+    expect(() => verifyChain(mixedChain(0, 2))).toThrow(/audit chain key/);
+  });
+
+  it("a fresh log is keyed from event 1 and verifies whole", () => {
+    const events = mixedChain(0, 12);
+    expect(events.every((e) => e.hashVersion === KEYED)).toBe(true);
+    expect(verifyWholeChain(events, key)).toEqual({ ok: true, count: 12, lastHash: events[11]!.hash });
+    expect(verifyWholeChain([], key)).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
+  });
+
+  it("with another key every keyed event is a mismatch, from the first", () => {
+    expect(verifyWholeChain(mixedChain(0, 5), otherKey)).toEqual({ ok: false, count: 0, brokenSeq: 1, problem: "hash_mismatch" });
+  });
+
+  it("an unkeyed prefix sealed by the first keyed event verifies", () => {
+    const events = mixedChain(4, 3);
+    // Four unkeyed, the seal, three keyed.
+    expect(events.map((e) => e.hashVersion)).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    expect(events[4]).toMatchObject({ action: CHAIN_SEAL_ACTION, details: { unkeyedEvents: 4, unkeyedHead: events[3]!.hash } });
+    expect(verifyWholeChain(events, key)).toEqual({ ok: true, count: 8, lastHash: events[7]!.hash });
+  });
+
+  it("someone without the key who changes an event and rehashes the rest is caught, however they label it", () => {
+    const events = mixedChain(0, 10);
+    const changed = events.map((e) => (e.seq === 6 ? { ...e, details: { forged: true } } : e));
+    // Rehashed unkeyed but still labelled keyed: the HMAC does not match.
+    const relabelledNot = rehashedUnkeyed(changed).map((e) => ({ ...e, hashVersion: KEYED }));
+    expect(verifyWholeChain(relabelledNot, key)).toMatchObject({ ok: false, brokenSeq: 1, problem: "hash_mismatch" });
+    // Only the events from the change on rehashed and labelled unkeyed: unkeyed after keyed.
+    const partly = [...changed.slice(0, 5), ...rehashedUnkeyed(changed.slice(5), events[4]!.hash)];
+    expect(verifyWholeChain(partly, key)).toMatchObject({ ok: false, brokenSeq: 6, problem: "unkeyed_after_keyed" });
+    // Everything rehashed and labelled unkeyed, passed off as a log from before the upgrade: no seal.
+    expect(verifyWholeChain(rehashedUnkeyed(changed), key)).toEqual({ ok: false, count: 10, brokenSeq: 11, problem: "unkeyed_unsealed" });
+  });
+
+  it("a rewritten unkeyed prefix no longer chains into its seal", () => {
+    const events = mixedChain(5, 3);
+    const rewritten = rehashedUnkeyed(events.slice(0, 5).map((e) => (e.seq === 2 ? { ...e, reason: "invented" } : e)));
+    expect(verifyWholeChain([...rewritten, ...events.slice(5)], key)).toMatchObject({ ok: false, brokenSeq: 6, problem: "prev_hash_mismatch" });
+  });
+
+  it("the first keyed event after unkeyed ones must be the seal naming them", () => {
+    // A keyed event (made with the key) that is not a seal.
+    const unkeyed = mixedChain(3, 0);
+    const head = unkeyed[2]!;
+    const plain = content(4);
+    const notASeal = { ...plain, prevHash: head.hash, hash: keyedChainHash(key, head.hash, plain), hashVersion: KEYED };
+    expect(verifyWholeChain([...unkeyed, notASeal], key)).toEqual({ ok: false, count: 3, brokenSeq: 4, problem: "seal_missing" });
+    // A seal that names another prefix.
+    const wrong = content(4, { action: CHAIN_SEAL_ACTION, details: { unkeyedEvents: 2, unkeyedHead: head.hash } });
+    const wrongSeal = { ...wrong, prevHash: head.hash, hash: keyedChainHash(key, head.hash, wrong), hashVersion: KEYED };
+    expect(verifyWholeChain([...unkeyed, wrongSeal], key)).toMatchObject({ ok: false, brokenSeq: 4, problem: "seal_missing" });
+  });
+
+  it("an unkeyed log with no seal does not verify whole, but its events verify as a segment", () => {
+    const events = mixedChain(6, 0);
+    expect(verifyChain(events)).toMatchObject({ ok: true, count: 6 });
+    expect(verifyWholeChain(events, key)).toEqual({ ok: false, count: 6, brokenSeq: 7, problem: "unkeyed_unsealed" });
+    expect(verifyChainEnd({ seq: 6, hash: events[5]!.hash, keyed: false })).toMatchObject({ problem: "unkeyed_unsealed" });
+    expect(verifyChainEnd({ seq: 0, hash: GENESIS_HASH })).toEqual({ ok: true, count: 0, lastHash: GENESIS_HASH });
+  });
+
+  it("refuses a hash version it does not know", () => {
+    const events = mixedChain(0, 3);
+    events[1] = { ...events[1]!, hashVersion: 3 };
+    expect(verifyWholeChain(events, key)).toMatchObject({ ok: false, brokenSeq: 2, problem: "unknown_hash_version" });
+  });
+
+  it("gives the same verdict in pages, carrying whether the last event was keyed", () => {
+    const events = mixedChain(7, 9);
+    for (const pageSize of [1, 3, 7, 8, 16]) {
+      let previous: ChainPosition = { hash: GENESIS_HASH, seq: 0 };
+      for (let i = 0; i < events.length; i += pageSize) {
+        const page = events.slice(i, i + pageSize);
+        expect(verifyChain(page, previous, key)).toMatchObject({ ok: true, count: page.length });
+        const last = page.at(-1)!;
+        previous = { hash: last.hash, seq: last.seq, keyed: last.hashVersion === KEYED };
+      }
+      expect(verifyChainEnd(previous)).toEqual(verifyWholeChain(events, key));
+    }
+    // An unkeyed event at the start of a page after a keyed page is still caught.
+    const keyedFirst = mixedChain(0, 4);
+    const unkeyedNext = content(5);
+    const appended = { ...unkeyedNext, prevHash: keyedFirst[3]!.hash, hash: chainHash(keyedFirst[3]!.hash, unkeyedNext), hashVersion: UNKEYED };
+    expect(verifyChain([appended], { hash: keyedFirst[3]!.hash, seq: 4, keyed: true }, key)).toMatchObject({
+      ok: false,
+      brokenSeq: 5,
+      problem: "unkeyed_after_keyed",
     });
   });
 });

@@ -75,3 +75,18 @@ export function interpretSearchText(text: string | null | undefined): Interprete
 export function containsPattern(word: string): string {
   return `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
+
+/**
+ * Whether a search by this kind of text finds one client exactly (an identity code or a client
+ * number): such a search may reach any client, since it cannot be used to browse. A name, a date of
+ * birth or filters alone list many clients, and a caseworker's list is kept to their caseload and
+ * unassigned clients (lib/auth/client-access.ts searchScopeOf), except a whole name as registered.
+ */
+export function isExactSearch(interpreted: InterpretedSearchText): boolean {
+  return interpreted.kind === "identityCode" || interpreted.kind === "clientNumber";
+}
+
+/** The whole name typed, as clients.search_name holds it: a search for exactly this name may list any client of that name. */
+export function exactNameOf(text: string | null | undefined): string {
+  return normalizeForSearch((text ?? "").slice(0, MAX_SEARCH_TEXT_LENGTH));
+}

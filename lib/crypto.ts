@@ -8,6 +8,8 @@ export class DataKeyError extends Error {
 interface FieldKeys {
   encryption: Buffer;
   lookup: Buffer;
+  /** Keys sign-in and submission limiter rows, so they hold no email or address in clear. */
+  limiter: Buffer;
   check: string;
 }
 
@@ -21,6 +23,7 @@ export function fieldKeys(dataKey: Buffer = secrets().dataKey): FieldKeys {
     keys = {
       encryption: derive("kotona/field-encryption/v1"),
       lookup: derive("kotona/lookup-hash/v1"),
+      limiter: derive("kotona/limiter-key/v1"),
       check: createHmac("sha256", derive("kotona/key-check/v1")).update("kotona").digest("hex"),
     };
     derived.set(dataKey, keys);
@@ -58,6 +61,14 @@ export function decryptField(stored: string, dataKey?: Buffer): string {
 /** Keyed hash for exact lookup: equal inputs give equal hashes, and without the key it reveals nothing. */
 export function lookupHash(normalized: string, dataKey?: Buffer): string {
   return createHmac("sha256", fieldKeys(dataKey).lookup).update(normalized, "utf8").digest("hex");
+}
+
+/**
+ * The key of a limiter row: an HMAC under its own derived key, with the kind in front so one
+ * kind's keys never collide with another's. Equal inputs give equal keys on every instance.
+ */
+export function limiterHash(kind: string, value: string, dataKey?: Buffer): string {
+  return createHmac("sha256", fieldKeys(dataKey).limiter).update(`${kind}\u0000${value}`, "utf8").digest("hex");
 }
 
 /** The value stored in register_settings to detect a changed key at start-up. */

@@ -56,6 +56,7 @@ export const columnCategories = {
     display_name: "staff",
     role: "staff",
     password_hash: "staff",
+    must_change_password: "staff",
     locale: "staff",
     is_demo: "meta",
     disabled_at: "meta",
@@ -73,10 +74,31 @@ export const columnCategories = {
     ip_address: "staff",
     user_agent: "staff",
   },
+  staff_role_grants: {
+    id: "key",
+    staff_id: "key",
+    role: "staff",
+    previous_role: "staff",
+    status: "meta",
+    requested_by: "key",
+    requested_at: "meta",
+    decided_by: "key",
+    decided_at: "meta",
+  },
   rate_limits: {
     key: "meta",
     points: "meta",
     expire: "meta",
+  },
+  // db/schema/sign-in.ts: keyed hashes of typed emails and addresses, never either in clear.
+  sign_in_throttles: {
+    key: "meta",
+    scope: "meta",
+    staff_id: "key",
+    failures: "meta",
+    last_failure_at: "meta",
+    blocked_until: "meta",
+    last_success_at: "meta",
   },
 
   // db/schema/settings.ts
@@ -86,6 +108,14 @@ export const columnCategories = {
     data_key_check: "config",
     updated_at: "meta",
     updated_by: "key",
+  },
+  register_settings_history: {
+    id: "key",
+    saved_at: "meta",
+    saved_by: "key",
+    changed_keys: "meta",
+    previous_settings: "config",
+    settings: "config",
   },
   agencies: {
     id: "key",
@@ -395,6 +425,7 @@ export const columnCategories = {
     request_id: "meta",
     prev_hash: "meta",
     hash: "meta",
+    hash_version: "meta",
   },
 
   // db/schema/retention.ts

@@ -322,6 +322,7 @@ export const demoSettings = {
     intakeSubmissionDays: 30,
     caseMonthsAfterPurposeEnded: 24,
     permanentDocuments: [],
+    intakeDraftIdleMinutes: 20,
   },
   securityPrinciples,
   serviceContact,
@@ -431,6 +432,7 @@ export const demoStatutorySettings = {
     intakeSubmissionDays: 30,
     caseMonthsAfterPurposeEnded: 0,
     permanentDocuments: ["initialAssessment", "integrationPlan"],
+    intakeDraftIdleMinutes: 20,
     archiveDecision: {
       fi: "Kotoutumiseen liittyvät asiakirjat säilytetään pysyvästi arkistoviranomaisen päätöksen mukaisesti.",
       sv: "Handlingar som gäller integration förvaras varaktigt enligt arkivmyndighetens beslut.",

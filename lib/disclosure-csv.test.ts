@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { disclosureCsvColumns, disclosureLogCsv, type DisclosureCsvEntry } from "./disclosure-csv";
+import { disclosureCsvColumns, disclosureLogCsv, neutralisedCell, type DisclosureCsvEntry } from "./disclosure-csv";
 
 const entry: DisclosureCsvEntry = {
   id: "5b0c1d9e-2f4a-4c1b-9b7e-0a1b2c3d4e5f",
@@ -45,5 +45,43 @@ describe("disclosureLogCsv", () => {
 
   it("writes an empty log as the header alone", () => {
     expect(disclosureLogCsv([]).trimEnd()).toBe(`\uFEFF${disclosureCsvColumns.join(",")}`);
+  });
+});
+
+describe("cells a spreadsheet could run or split", () => {
+  const row = (value: string): DisclosureCsvEntry => ({ ...entry, purpose: value, requestReference: value });
+  /** Physical lines of the file, split the way a careless line-by-line reader would. */
+  const physicalLines = (csv: string) => csv.slice(1).split(/\r\n|\n|\r/);
+
+  it.each([
+    ["a bare LF before a formula", "x\n=1+1", "x\n'=1+1"],
+    ["a bare CR before a formula", "x\r=1+1", "x\r'=1+1"],
+    ["a CRLF before a formula", "x\r\n+SUM(A1:A9)", "x\r\n'+SUM(A1:A9)"],
+    ["a leading =", "=1+1", "'=1+1"],
+    ["a leading +", "+358401234567", "'+358401234567"],
+    ["a leading -", "-2+3", "'-2+3"],
+    ["a leading @", "@SUM(A1)", "'@SUM(A1)"],
+    ["a leading tab", "\t=1", "'\t=1"],
+    ["a leading CR", "\r=1", "\r'=1"],
+    ["a full-width =", "\uFF1D1+1", "'\uFF1D1+1"],
+    ["plain text with a line break", "first line\nsecond line", "first line\nsecond line"],
+  ])("%s stays one quoted cell that runs nothing", (_name, value, expected) => {
+    const csv = disclosureLogCsv([row(value)]);
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[];
+    // One record, whatever line breaks the cell holds, and the text kept apart from the apostrophes.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.purpose).toBe(expected);
+    expect(rows[0]?.request_reference).toBe(expected);
+    expect(rows[0]?.disclosure_id).toBe(entry.id);
+    // Even read line by line, no line of the file starts like a formula.
+    for (const line of physicalLines(csv)) expect(line, JSON.stringify(line)).not.toMatch(/^[=+\-@\t\uFF1D]/);
+    // A cell holding a CR or LF is inside quotes.
+    if (/[\r\n]/.test(value)) expect(csv).toContain(`"${expected}"`);
+  });
+
+  it("neutralisedCell leaves ordinary text, numbers in the middle and dates alone", () => {
+    for (const value of ["Kotoutumispalvelut", "2026-11-20T08:30:00.000Z", "a=b", "x - y", "", "Öhman @ ELY"]) {
+      expect(neutralisedCell(value)).toBe(value);
+    }
   });
 });

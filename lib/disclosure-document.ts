@@ -61,3 +61,68 @@ export function documentColumnsOf(category: DataCategory): DocumentColumn[] {
 export function allDocumentColumns(): DocumentColumn[] {
   return dataCategories.flatMap(documentColumnsOf);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading a stored document (security issue 9): the case's read rules hold for documents too.
+
+/** Where a document carries an identity code: the encrypted column, opened. */
+const IDENTITY_CODE_COLUMNS = allDocumentColumns().filter((column) => column.sqlName === "personal_identity_code_encrypted");
+
+/** What the reader may see: functional capacity only where they may read it on the case; the identity code only once revealed. */
+export interface DocumentReader {
+  mayReadFunctionalCapacity: boolean;
+  identityCodeRevealed: boolean;
+}
+
+export interface DocumentAsSeen {
+  document: DisclosureDocument;
+  /** Categories the document holds that this reader may not see: left out, their basis kept. */
+  withheld: DataCategory[];
+  /** What the stored document holds, so the caller audits the reads that happen. */
+  contains: { functionalCapacity: boolean; identityCode: boolean };
+  /** Whether an identity code is shown unmasked. */
+  identityCodeShown: boolean;
+}
+
+/**
+ * The document as one reader may see it: a functional-capacity section they may not read is left
+ * out (named as withheld), and the identity code is masked like on the case until they reveal it.
+ * Pure: the stored JSON is never changed; the caller serves this view, or refuses the exact file when
+ * anything is withheld, and audits what `contains` says was read.
+ */
+export function documentAsSeenBy(document: DisclosureDocument, reader: DocumentReader, mask: (code: string) => string): DocumentAsSeen {
+  const hasFunctionalCapacity = document.categories.includes("functionalCapacity");
+  const withheld: DataCategory[] = hasFunctionalCapacity && !reader.mayReadFunctionalCapacity ? ["functionalCapacity"] : [];
+  const hasIdentityCode = identityCodesOf(document).length > 0;
+  const data: DisclosedData = {};
+  for (const category of document.categories) {
+    if (withheld.includes(category)) continue;
+    const tables = document.data[category];
+    if (!tables) continue;
+    const copy: CategoryRows = {};
+    for (const [table, rows] of Object.entries(tables)) {
+      const codeFields = IDENTITY_CODE_COLUMNS.filter((column) => column.table === table).map((column) => column.field);
+      copy[table] = reader.identityCodeRevealed || codeFields.length === 0
+        ? rows
+        : rows.map((row) => Object.fromEntries(Object.entries(row).map(([field, value]) => [field, codeFields.includes(field) && typeof value === "string" ? mask(value) : value])));
+    }
+    data[category] = copy;
+  }
+  return {
+    document: { ...document, categories: document.categories.filter((category) => !withheld.includes(category)), data },
+    withheld,
+    contains: { functionalCapacity: hasFunctionalCapacity, identityCode: hasIdentityCode },
+    identityCodeShown: hasIdentityCode && reader.identityCodeRevealed,
+  };
+}
+
+/** The identity codes a document holds, for a reveal (audited by the caller). */
+export function identityCodesOf(document: DisclosureDocument): string[] {
+  const codes: string[] = [];
+  for (const { table, field } of IDENTITY_CODE_COLUMNS) {
+    for (const category of document.categories) {
+      for (const row of document.data[category]?.[table] ?? []) if (typeof row[field] === "string") codes.push(row[field]);
+    }
+  }
+  return codes;
+}

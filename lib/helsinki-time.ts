@@ -115,3 +115,8 @@ export function helsinkiStartOfDay(date: string): Date {
 export function instantOfDay(day: string, now: Date = new Date()): Date {
   return day === helsinkiDate(now) ? now : helsinkiStartOfDay(day);
 }
+
+/** The calendar year in Finland: a client accepted at 00:30 on 1 January, Helsinki time, gets the new year's number. */
+export function registerYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat("en-GB", { timeZone: HELSINKI_TIME_ZONE, year: "numeric" }).format(now));
+}

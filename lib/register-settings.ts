@@ -87,6 +87,9 @@ import { clientGroups } from "./domain-values";
 export const deliveryMethods = ["secure_email", "suomi_fi_messages", "paper", "in_person"] as const;
 export type DeliveryMethod = (typeof deliveryMethods)[number];
 
+/** The idle limit of an unfinished intake form when the settings name none. */
+export const DEFAULT_DRAFT_IDLE_MINUTES = 20;
+
 export const permanentDocumentKinds = ["initialAssessment", "integrationPlan"] as const;
 export type PermanentDocumentKind = (typeof permanentDocumentKinds)[number];
 
@@ -108,6 +111,12 @@ const addressLines = z.array(z.string().trim().min(1).max(200)).min(1).max(6);
 export const SETTINGS_CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
 /** A Finnish business id (Y-tunnus). */
 export const BUSINESS_ID_PATTERN = /^\d{7}-\d$/;
+
+/**
+ * An address the public pages show as a link: https to a host name only, so a setting can never
+ * become a `javascript:` or `data:` link (or a plain-http one) on the privacy notice.
+ */
+export const httpsUrl = z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "an https:// address" }).max(500);
 
 const code = z
   .string()
@@ -242,6 +251,11 @@ export const retentionSchema = z
       .default([]),
     /** The archive decision behind permanent retention, shown in the privacy notice. */
     archiveDecision: localisedText.optional(),
+    /**
+     * An unfinished intake form is deleted this many minutes after its last saved page (an idle
+     * limit, so the next person at a shared computer never finds it); the privacy notice says so.
+     */
+    intakeDraftIdleMinutes: z.number().int().min(5).max(240).default(DEFAULT_DRAFT_IDLE_MINUTES),
   })
   .strict();
 
@@ -249,7 +263,7 @@ export const ombudsmanSchema = z
   .object({
     name: localisedText,
     addressLines,
-    url: z.url().max(500).optional(),
+    url: httpsUrl.optional(),
   })
   .strict();
 
@@ -297,7 +311,12 @@ export const registerSettingsSchema = z
     statutoryDisclosures: z.array(statutoryDisclosureSchema).max(100).default([]),
     /** The safe default: nothing leaves the EU/EEA. */
     transfersOutsideEea: z.enum(["forbidden", "written_consent"]).default("forbidden"),
-    retention: retentionSchema.default({ intakeSubmissionDays: 30, caseMonthsAfterPurposeEnded: 0, permanentDocuments: [] }),
+    retention: retentionSchema.default({
+      intakeSubmissionDays: 30,
+      caseMonthsAfterPurposeEnded: 0,
+      permanentDocuments: [],
+      intakeDraftIdleMinutes: DEFAULT_DRAFT_IDLE_MINUTES,
+    }),
     ombudsman: ombudsmanSchema.default(defaultOmbudsman),
     securityPrinciples: localisedLongText,
     serviceContact: serviceContactSchema,

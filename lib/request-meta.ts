@@ -1,8 +1,5 @@
-/** The client's address as the reverse proxy in front of the app reports it. */
-export function clientIpFrom(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
-}
+// The client's address comes only from the Kotona server (lib/client-address.ts#clientAddressFrom),
+// never from a header the client could have sent.
 
 export function requestIdFrom(headers: Headers): string | null {
   return headers.get("x-request-id");

@@ -295,7 +295,8 @@ async function main() {
   secrets(); // KOTONA_DATA_KEY and AUTH_SECRET, checked before anything is written.
   await refuseRealData(url);
 
-  const handle = await openDatabase({ kind: "postgres", url });
+  // Migrates, and VACUUM needs the owner: run it with an owner's DATABASE_URL.
+  const handle = await openDatabase({ kind: "postgres", url }, { migrate: true });
   try {
     const db = handle.db;
     const caseworkers = await benchCaseworkers(db);

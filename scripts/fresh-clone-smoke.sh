@@ -31,4 +31,5 @@ grep -q "<h1" <<<"$home" || { echo "no home page"; exit 1; }
 grep -q 'type="password"' <<<"$signin" || { echo "no sign-in form"; exit 1; }
 grep -q "caseworker@demo.kotona.example" "$work/start.log" || { cat "$work/start.log"; echo "no demo sign-in printed"; exit 1; }
 test -f .kotona/secrets.json || { echo "secrets were not generated into the data folder"; exit 1; }
+[[ $(stat -c %a .kotona/pglite) == 700 ]] || { echo "the embedded database folder is not 0700"; exit 1; }
 echo "fresh clone: npm install && npm start served / and /fi/sign-in on the embedded database"

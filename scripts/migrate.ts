@@ -1,10 +1,14 @@
-/** npm run db:migrate — applies every pending migration in drizzle/ and checks the data key. */
-import { openDatabase, targetFromEnv } from "@/db/connection";
+/**
+ * npm run db:migrate — applies every pending migration in drizzle/ as the owner of the tables
+ * (DATABASE_MIGRATION_URL, else DATABASE_URL), seals an audit log written before the chain was
+ * keyed, and checks the data key.
+ */
+import { migrationTargetFromEnv, openDatabase } from "@/db/connection";
 import { ensureDataKeyCheck } from "@/db/settings";
 
 async function main() {
-  const target = targetFromEnv();
-  const handle = await openDatabase(target);
+  const target = migrationTargetFromEnv();
+  const handle = await openDatabase(target, { migrate: true });
   try {
     const check = await ensureDataKeyCheck({ db: handle.db });
     console.log(`migrations applied (${target.kind}); data key ${check === "no_settings" ? "not yet recorded" : check}`);

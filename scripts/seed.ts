@@ -4,16 +4,17 @@
  * embedded database outside production, or when KOTONA_DEMO=1. KOTONA_DEMO_SETTINGS=statutory
  * seeds the legal-obligation variant of the demo settings instead of the consent-based one.
  */
-import { openDatabase, targetFromEnv } from "../db/connection";
+import { migrationTargetFromEnv, openDatabase } from "../db/connection";
 import { seedDemo } from "../db/seed";
 import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
 import { demoSettings, demoStatutorySettings } from "../lib/demo-settings";
 
 async function main() {
-  const target = targetFromEnv();
+  // Seeding is an operator's job, like migrating: it runs as the owner and migrates first.
+  const target = migrationTargetFromEnv();
   const withAccounts = demoAccountsAllowed(process.env);
   const statutory = process.env.KOTONA_DEMO_SETTINGS === "statutory";
-  const handle = await openDatabase(target);
+  const handle = await openDatabase(target, { migrate: true });
   try {
     const where = target.kind === "pglite" ? `embedded database in ${target.dir}` : "PostgreSQL (DATABASE_URL)";
     console.log(`Seeding the demo into the ${where}…`);

@@ -1,12 +1,13 @@
 /**
  * `npm start`: the one command that takes a fresh clone to a running Kotona. Builds when the build
  * is missing or older than the source, applies migrations, seeds the demo (on the embedded
- * database, or when KOTONA_DEMO=1), then runs `next start` and prints where to sign in.
+ * database, or when KOTONA_DEMO=1), then runs the Kotona server (scripts/server.ts, which serves the
+ * production build) and prints where to sign in.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { openDatabase, targetFromEnv } from "../db/connection";
+import { migrationTargetFromEnv, openDatabase } from "../db/connection";
 import { seedDemo } from "../db/seed";
 import { ensureDataKeyCheck } from "../db/settings";
 import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
@@ -53,8 +54,10 @@ async function main() {
   }
 
   const seedDemoAccounts = demoAccountsAllowed(process.env);
-  const target = targetFromEnv(env);
-  const handle = await openDatabase(target);
+  // Migrating and seeding are the owner's work (DATABASE_MIGRATION_URL); the server then connects
+  // with DATABASE_URL, which in production is the app's role (README, "Run on PostgreSQL").
+  const target = migrationTargetFromEnv(env);
+  const handle = await openDatabase(target, { migrate: true });
   try {
     await ensureDataKeyCheck({ db: handle.db, dataKey: secrets.dataKey });
     if (target.kind === "pglite" || process.env.KOTONA_DEMO === "1") {
@@ -66,7 +69,8 @@ async function main() {
   }
 
   const port = process.env.PORT ?? "3000";
-  const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+  // The Kotona server (scripts/server.ts), not a bare `next start`: it decides the client address.
+  const server = spawn("npx", ["tsx", "scripts/server.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
   const stop = (signal: NodeJS.Signals) => server.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -2,6 +2,12 @@
  * npm run user:create -- --email someone@municipality.fi --role caseworker [--name "Display Name"]
  * The password is read from a hidden prompt, or from standard input when it is piped; never from
  * the command line, where it would land in shell history and the process list.
+ *
+ * The role is in force at once, with no second person's approval: this is how the operator who
+ * holds the database bootstraps a deployment (the first administrator, the first coordinator or
+ * DPO who will approve the others). It is recorded as a direct grant (staff_role_grants, status
+ * `direct`, no requester) and audited as `staff.created` with `grant: "direct"`, so the DPO sees it.
+ * Accounts made in the app by an administrator wait for approval instead (db/role-grants.ts).
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
@@ -68,7 +74,7 @@ async function main() {
       displayName: parsed.data.name ?? parsed.data.email,
       password,
     });
-    console.log(`Created ${user.role} account ${user.email} (${user.id}).`);
+    console.log(`Created ${user.role} account ${user.email} (${user.id}); the role is in force at once (a direct grant, audited).`);
   } finally {
     await handle.close();
   }

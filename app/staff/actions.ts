@@ -8,12 +8,14 @@ import { getDb } from "@/db";
 import { recordAuditEvent } from "@/db/audit";
 import { staffUsers } from "@/db/schema";
 import { revokeSession } from "@/db/staff";
+import { staffLocaleCookieOptions } from "@/lib/auth/cookies";
 import { requirePermission } from "@/lib/auth/guard";
 import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /** Ends the server-side session first, so a copied cookie is worthless from this moment. */
 export async function signOutAction(): Promise<void> {
-  const staff = await requirePermission("staff:home");
+  // staff:self, not staff:home: an account that must first set its own password can still leave.
+  const staff = await requirePermission("staff:self");
   const db = await getDb();
   await db.transaction(async (tx) => {
     await revokeSession({ db: tx, sessionId: staff.sessionId, reason: "signed_out" });
@@ -29,12 +31,12 @@ export async function signOutAction(): Promise<void> {
 }
 
 export async function setStaffLocaleAction(formData: FormData): Promise<void> {
-  const staff = await requirePermission("staff:home");
+  const staff = await requirePermission("staff:self");
   const locale = formData.get("locale");
   if (typeof locale !== "string" || !isStaffLocale(locale)) return;
   const db = await getDb();
   await db.update(staffUsers).set({ locale, updatedAt: new Date() }).where(eq(staffUsers.id, staff.user.id));
-  (await cookies()).set(STAFF_LOCALE_COOKIE, locale, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 365 * 24 * 3600 });
+  (await cookies()).set(STAFF_LOCALE_COOKIE, locale, staffLocaleCookieOptions());
   const back = formData.get("returnTo");
   redirect(typeof back === "string" && /^\/staff(?:[/?#]|$)/.test(back) ? back : "/staff");
 }

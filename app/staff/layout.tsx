@@ -22,7 +22,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           {staff ? (
             <div className="flex flex-wrap items-center gap-4 text-sm">
               <span>
-                {staff.user.displayName} ({tr(staff.user.role)})
+                {staff.user.displayName} ({staff.user.role ? tr(staff.user.role) : t("noRoleYet")})
               </span>
               <form action={setStaffLocaleAction} className="flex items-center gap-2">
                 <label htmlFor="staff-locale">{t("language")}</label>

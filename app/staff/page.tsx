@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { staffHomeSummary } from "@/db/staff-home";
-import { requirePermission } from "@/lib/auth/guard";
-import { permissionsOf, roleHasPermission } from "@/lib/auth/permissions";
+import { listRoleGrants, pendingRoleOf } from "@/db/role-grants";
+import { viewStaffHome } from "@/db/staff-home";
+import { effectivePermissions } from "@/lib/auth/account-access";
+import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { roleHasPermission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -28,18 +30,25 @@ export default async function StaffHomePage() {
   const tr = await getTranslations("roles");
   const format = await getFormatter();
   const role = staff.user.role;
-  const allowed = permissionsOf(role).filter((p) => p !== "staff:home");
+  // Everyone has their home page and their own account (linked below): the list shows the rest.
+  const allowed = effectivePermissions(staff.user).filter((p) => p !== "staff:home" && p !== "staff:self");
   const worksWithClients = roleHasPermission(role, "client:read");
-  const summary = worksWithClients
-    ? await staffHomeSummary({ db: await getDb(), actor: { userId: staff.user.id, role, sessionId: staff.sessionId } })
-    : null;
+  const summary = worksWithClients ? await viewStaffHome({ db: await getDb(), actor: staffActor(staff) }) : null;
+  // A role asked for and not yet approved: the person sees which, and that a second person decides.
+  const awaitedRole = await pendingRoleOf({ db: await getDb(), staffId: staff.user.id });
+  const grantsToDecide = roleHasPermission(role, "roleGrant:approve") ? (await listRoleGrants({ db: await getDb(), which: "pending" })).length : 0;
   const day = (value: string | null) => (value ? format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium" }) : "");
   const name = (c: { clientNumber: string; lastName: string; firstNames: string }) => `${c.lastName}, ${c.firstNames} (${c.clientNumber})`;
 
   return (
     <div className="space-y-8">
       <h1 className="text-3xl font-bold">{t("homeTitle", { name: staff.user.displayName })}</h1>
-      <p data-testid="staff-role">{t("signedInAs", { role: tr(role) })}</p>
+      <p data-testid="staff-role">{t("signedInAs", { role: role ? tr(role) : t("noRoleYet") })}</p>
+      {awaitedRole ? (
+        <p data-testid="awaiting-approval" className="border-s-4 border-brand-700 ps-3">
+          {t("awaitingApproval", { role: tr(awaitedRole) })}
+        </p>
+      ) : null}
 
       {summary ? (
         <div className="grid gap-6 md:grid-cols-2">
@@ -105,12 +114,28 @@ export default async function StaffHomePage() {
             </li>
           ))}
         </ul>
+        {allowed.length === 0 ? <p className="text-gray-700">{t("nothing")}</p> : null}
       </section>
+      {roleHasPermission(role, "roleGrant:approve") ? (
+        <p>
+          <Link href="/staff/role-grants" className="font-bold">
+            {t("navRoleGrants", { count: grantsToDecide })}
+          </Link>
+        </p>
+      ) : null}
+      <p>
+        <Link href="/staff/password">{t("navPassword")}</Link>
+      </p>
       {roleHasPermission(role, "disclosure:readLog") ? (
         <p>
           <Link href="/staff/disclosures" className="font-bold">
             {t("navDisclosureLog")}
           </Link>
+        </p>
+      ) : null}
+      {roleHasPermission(role, "settings:readHistory") ? (
+        <p>
+          <Link href="/staff/admin/settings/history">{t("navSettingsHistory")}</Link>
         </p>
       ) : null}
       {roleHasPermission(role, "staff:manage") ? (

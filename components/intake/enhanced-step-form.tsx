@@ -68,6 +68,7 @@ export function EnhancedStepForm(props: EnhancedStepFormProps) {
           changeMode={props.changeMode}
           honeypotLabel={props.honeypotLabel}
           pending={pending}
+          hiddenFields={props.hiddenFields}
         />
       </form>
     </>

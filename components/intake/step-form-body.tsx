@@ -27,6 +27,8 @@ export interface StepFormBodyProps {
   changeMode: boolean;
   honeypotLabel: string;
   pending: boolean;
+  /** Hidden fields posted with their value from `values`. */
+  hiddenFields?: string[];
 }
 
 /** The error summary's entries, in the order of the fields on the page. */
@@ -48,7 +50,19 @@ export function summaryItems(fields: FieldSpec[], props: Pick<StepFormBodyProps,
 }
 
 /** The inside of a question page's form; the same markup with and without JavaScript. */
-export function StepFormBody({ fields, values, dictionary, errorFor, bind, rowCount, onAddRow, changeMode, honeypotLabel, pending }: StepFormBodyProps) {
+export function StepFormBody({
+  fields,
+  values,
+  dictionary,
+  errorFor,
+  bind,
+  rowCount,
+  onAddRow,
+  changeMode,
+  honeypotLabel,
+  pending,
+  hiddenFields = [],
+}: StepFormBodyProps) {
   const renderField = (spec: Exclude<FieldSpec, { kind: "group" }>, prefix = ""): ReactNode => {
     const path = `${prefix}${spec.name}`;
     const id = fieldId(path);
@@ -154,6 +168,9 @@ export function StepFormBody({ fields, values, dictionary, errorFor, bind, rowCo
   return (
     <>
       {changeMode ? <input type="hidden" name="$change" value="1" /> : null}
+      {hiddenFields.map((name) => (
+        <input key={name} type="hidden" defaultValue={String(getPath(values, name) ?? "")} {...bind(name)} />
+      ))}
       {/* A field people never see: bots that fill every field reveal themselves. */}
       <div aria-hidden="true" className="absolute -start-[10000px] h-px w-px overflow-hidden">
         <label htmlFor="website">{honeypotLabel}</label>

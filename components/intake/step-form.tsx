@@ -18,6 +18,8 @@ export interface StepFormProps {
   backLabel: string;
   changeMode: boolean;
   honeypotLabel: string;
+  /** Hidden fields the form posts with their value from `initialValues` (e.g. that a code is on file). */
+  hiddenFields?: string[];
 }
 
 /** What the enhanced form takes over from the plain one when it arrives. */
@@ -114,6 +116,7 @@ export function StepForm(props: StepFormProps) {
           changeMode={props.changeMode}
           honeypotLabel={props.honeypotLabel}
           pending={pending}
+          hiddenFields={props.hiddenFields}
         />
       </form>
     </>

@@ -1,8 +1,10 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, index, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Append-only, hash-chained (lib/audit-chain.ts). A trigger in the migrations refuses UPDATE,
- * DELETE and TRUNCATE. No foreign keys: the log must outlive the rows it speaks of.
+ * DELETE and TRUNCATE; the app's role may only SELECT and INSERT here. No foreign keys: the log
+ * must outlive the rows it speaks of.
  */
 export const auditEvents = pgTable(
   "audit_events",
@@ -17,6 +19,15 @@ export const auditEvents = pgTable(
     requestId: text("request_id"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * 1: SHA-256, unkeyed (events written before the chain was keyed); 2: HMAC-SHA-256 with the
+     * audit key. Unkeyed events may only precede the first keyed one (lib/audit-chain.ts).
+     */
+    hashVersion: smallint("hash_version").notNull(),
   },
-  (t) => [index("audit_events_client_idx").on(t.clientId), index("audit_events_actor_idx").on(t.actorId)],
+  (t) => [
+    index("audit_events_client_idx").on(t.clientId),
+    index("audit_events_actor_idx").on(t.actorId),
+    check("audit_events_hash_version_known", sql`${t.hashVersion} in (1, 2)`),
+  ],
 );

@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./staff";
+export * from "./sign-in";
 export * from "./settings";
 export * from "./clients";
 export * from "./case";

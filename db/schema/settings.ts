@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { consentKind, disclosureMethod } from "./enums";
 import { staffUsers } from "./staff";
 
@@ -13,6 +13,28 @@ export const registerSettings = pgTable("register_settings", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
   updatedBy: uuid("updated_by").references(() => staffUsers.id),
 });
+
+/**
+ * Every saved version of the register settings: the settings before and after, who saved them and
+ * when, and the top-level keys that changed. The settings hold no personal data (role addresses
+ * only), so the whole document is kept; the audit event names the keys only. Read by the admin
+ * and the data protection officer (/staff/admin/settings/history).
+ */
+export const registerSettingsHistory = pgTable(
+  "register_settings_history",
+  {
+    /** Ascending in saving order, so "newest first" needs no clock. */
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    savedAt: ts("saved_at").notNull().defaultNow(),
+    /** Null when the seed or a script saved them. */
+    savedBy: uuid("saved_by").references(() => staffUsers.id),
+    changedKeys: text("changed_keys").array().notNull(),
+    /** Null for the first settings ever saved. */
+    previousSettings: jsonb("previous_settings"),
+    settings: jsonb("settings").notNull(),
+  },
+  (t) => [index("register_settings_history_saved_at").on(t.savedAt)],
+);
 
 export const agencies = pgTable("agencies", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { staffRole } from "./enums";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -8,8 +9,14 @@ export const staffUsers = pgTable("staff_users", {
   /** Always stored lower-cased, so lookups need no function index. */
   email: text("email").notNull().unique(),
   displayName: text("display_name").notNull(),
-  role: staffRole("role").notNull(),
+  /**
+   * The role in force. Null while an account's first role waits for a second person's approval
+   * (staff_role_grants): code that reads this column (assignees, the session) sees only granted roles.
+   */
+  role: staffRole("role"),
   passwordHash: text("password_hash").notNull(),
+  /** Set when an administrator chose the password: the person sets their own before anything else opens. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
   locale: text("locale").notNull().default("fi"),
   isDemo: boolean("is_demo").notNull().default(false),
   disabledAt: ts("disabled_at"),
@@ -45,3 +52,39 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: timestamp("expire", { withTimezone: true, precision: 3 }),
 });
+
+export const roleGrantStatus = pgEnum("role_grant_status", ["pending", "approved", "refused", "cancelled", "direct"]);
+
+/**
+ * Every change of an account's role, and every request for one (lib/auth/role-grants.ts): a role
+ * that reads client data waits here as `pending` until a coordinator or the DPO other than the
+ * requester and the account approves it; roles without client data, and accounts made by the
+ * command line or the demo seed (requested_by null), are `direct`. Kept for the DPO's history.
+ */
+export const staffRoleGrants = pgTable(
+  "staff_role_grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    role: staffRole("role").notNull(),
+    /** The role in force when asked; null for an account that had none. */
+    previousRole: staffRole("previous_role"),
+    status: roleGrantStatus("status").notNull(),
+    requestedBy: uuid("requested_by").references(() => staffUsers.id),
+    requestedAt: ts("requested_at").notNull().defaultNow(),
+    decidedBy: uuid("decided_by").references(() => staffUsers.id),
+    decidedAt: ts("decided_at"),
+  },
+  (t) => [
+    index("staff_role_grants_staff_idx").on(t.staffId),
+    // One open request per account: a new request replaces (cancels) the old one.
+    uniqueIndex("staff_role_grants_one_pending_idx").on(t.staffId).where(sql`${t.status} = 'pending'`),
+    // The database's own guard behind the rule: an approval is never by the account or its requester.
+    check(
+      "staff_role_grants_four_eyes",
+      sql`${t.status} <> 'approved' OR (${t.decidedBy} IS NOT NULL AND ${t.decidedBy} <> ${t.staffId} AND ${t.decidedBy} IS DISTINCT FROM ${t.requestedBy})`,
+    ),
+  ],
+);

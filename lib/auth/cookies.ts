@@ -10,3 +10,12 @@ export function secureCookiesEnabled(env: NodeJS.ProcessEnv = process.env): bool
 export function sessionCookieName(secure = secureCookiesEnabled()): string {
   return secure ? "__Host-kotona.session" : "kotona.session";
 }
+
+/**
+ * The staff member's language choice (STAFF_LOCALE_COOKIE). Not a secret, but under production it
+ * is Secure like every other cookie, by the same decision, so no cookie of Kotona travels over
+ * plain HTTP.
+ */
+export function staffLocaleCookieOptions(env: NodeJS.ProcessEnv = process.env) {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 365 * 24 * 3600, secure: secureCookiesEnabled(env) };
+}

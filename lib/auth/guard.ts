@@ -7,7 +7,8 @@ import { getDb } from "@/db";
 import type { StaffActor } from "@/db/client-access";
 import { loadActiveSession, type ActiveStaffSession } from "@/db/staff";
 import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { roleHasPermission, type Permission } from "./permissions";
+import { accountAccess } from "./account-access";
+import type { Permission } from "./permissions";
 
 export type StaffContext = ActiveStaffSession & { requestId: string | null };
 
@@ -30,14 +31,21 @@ export async function signInPath(callbackUrl = "/staff"): Promise<string> {
   return `/${locale}/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`;
 }
 
+/** Where an account with an administrator's initial password is sent until it sets its own. */
+export const PASSWORD_PAGE = "/staff/password";
+
 /**
  * Every staff page and server action starts with this. The proxy only redirects; this is the
- * check that counts. No session: to sign-in. Wrong role: 403.
+ * check that counts (lib/auth/account-access.ts). No session: to sign-in. An initial password not
+ * yet replaced: to the password page, for pages and server actions alike, so the action itself
+ * never runs. Wrong role, or a role still waiting for approval: 403.
  */
 export async function requirePermission(permission: Permission): Promise<StaffContext> {
   const staff = await currentStaff();
   if (!staff) redirect(await signInPath());
-  if (!roleHasPermission(staff.user.role, permission)) forbidden();
+  const verdict = accountAccess(staff.user, permission);
+  if (verdict === "change_password") redirect(PASSWORD_PAGE);
+  if (verdict === "forbidden") forbidden();
   return staff;
 }
 
@@ -45,11 +53,19 @@ export async function requirePermission(permission: Permission): Promise<StaffCo
 export async function requireApiPermission(permission: Permission): Promise<StaffContext | Response> {
   const staff = await currentStaff();
   if (!staff) return Response.json({ error: "unauthenticated" }, { status: 401 });
-  if (!roleHasPermission(staff.user.role, permission)) return Response.json({ error: "forbidden" }, { status: 403 });
+  const verdict = accountAccess(staff.user, permission);
+  if (verdict === "change_password") return Response.json({ error: "password_change_required" }, { status: 403 });
+  if (verdict === "forbidden") return Response.json({ error: "forbidden" }, { status: 403 });
   return staff;
 }
 
-/** The signed-in staff member as the data layer's object-level checks see them. */
+/**
+ * The signed-in staff member as the data layer's object-level checks see them. Only reached past
+ * requirePermission for a role's permission, which an account without a granted role never has;
+ * refusing here too keeps a slip in a page from handing the data layer a role-less actor.
+ */
 export function staffActor(staff: StaffContext): StaffActor {
-  return { userId: staff.user.id, role: staff.user.role, sessionId: staff.sessionId, requestId: staff.requestId };
+  const role = staff.user.role;
+  if (role === null) forbidden();
+  return { userId: staff.user.id, role, sessionId: staff.sessionId, requestId: staff.requestId };
 }

@@ -6,6 +6,8 @@ import type { StaffRole } from "./roles";
  */
 export const permissionRoles = {
   "staff:home": ["caseworker", "coordinator", "dpo", "admin", "reporting"],
+  /** One's own account: password, language, signing out. Open even before the first password change. */
+  "staff:self": ["caseworker", "coordinator", "dpo", "admin", "reporting"],
   "intake:review": ["caseworker", "coordinator"],
   "client:read": ["caseworker", "coordinator"],
   "client:write": ["caseworker", "coordinator"],
@@ -18,7 +20,12 @@ export const permissionRoles = {
   "request:manage": ["dpo"],
   "retention:run": ["dpo"],
   "staff:manage": ["admin"],
+  /** Approving another person's grant of a client-data role (lib/auth/role-grants.ts); the DPO also reads their history. */
+  "roleGrant:approve": ["coordinator", "dpo"],
+  "roleGrant:readHistory": ["dpo"],
   "settings:manage": ["admin"],
+  /** Every saved version of the register settings (who, when, before and after): no personal data in them. */
+  "settings:readHistory": ["admin", "dpo"],
   "agency:manage": ["admin"],
   "reports:read": ["reporting", "coordinator", "dpo"],
 } as const satisfies Record<string, readonly StaffRole[]>;
@@ -26,10 +33,11 @@ export const permissionRoles = {
 export type Permission = keyof typeof permissionRoles;
 export const allPermissions = Object.keys(permissionRoles) as Permission[];
 
-export function roleHasPermission(role: StaffRole, permission: Permission): boolean {
-  return (permissionRoles[permission] as readonly StaffRole[]).includes(role);
+/** `role` null: an account whose first role still waits for approval, which holds no role's permissions. */
+export function roleHasPermission(role: StaffRole | null, permission: Permission): boolean {
+  return role !== null && (permissionRoles[permission] as readonly StaffRole[]).includes(role);
 }
 
-export function permissionsOf(role: StaffRole): Permission[] {
+export function permissionsOf(role: StaffRole | null): Permission[] {
   return allPermissions.filter((p) => roleHasPermission(role, p));
 }

@@ -11,6 +11,12 @@ export const LONG_TEXT = 2000;
 
 /** Control characters other than tab and newline never belong in a form answer. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * A one-line answer holds no CR or LF either: a line break inside a name or a reference splits a
+ * row in a CSV export and can smuggle a formula into a spreadsheet (`x\n=1+1`), and nobody types
+ * one into a one-line input (browsers drop them on paste), so only a crafted request sends one.
+ */
+const LINE_BREAKS = /[\r\n]/;
 
 /**
  * What a browser sends for "no answer" varies: an empty or blank string from a plain form post,
@@ -20,18 +26,39 @@ export function blankToUndefined(value: unknown): unknown {
   return value === null || value === false || (typeof value === "string" && value.trim() === "") ? undefined : value;
 }
 
-export function text(max: number = SHORT_TEXT) {
+/**
+ * The one builder of every free-text field, in the intake form and in the staff forms alike: trimmed,
+ * required, at most `max` characters, no control characters; one line unless `multiline` (notes,
+ * descriptions, documents: what a form shows as a <textarea>). Line breaks at either end are
+ * trimmed away before the check, so only a break inside the text is refused.
+ */
+function textField(max: number, multiline: boolean) {
   return z
     .string({ error: "required" })
     .trim()
     .min(1, "required")
     .max(max, "tooLong")
-    .refine((value) => !CONTROL_CHARACTERS.test(value), "invalidCharacters");
+    .refine((value) => !CONTROL_CHARACTERS.test(value) && (multiline || !LINE_BREAKS.test(value)), "invalidCharacters");
 }
 
-/** An optional text: an empty field is "not given" (undefined), never an empty string. */
+/** A one-line text (a name, a place, a reference): CR and LF are refused. */
+export function text(max: number = SHORT_TEXT) {
+  return textField(max, false);
+}
+
+/** An optional one-line text: an empty field is "not given" (undefined), never an empty string. */
 export function optionalText(max: number = SHORT_TEXT) {
   return z.preprocess(blankToUndefined, text(max).optional());
+}
+
+/** A text of several lines (notes, descriptions, documents). */
+export function multilineText(max: number = LONG_TEXT) {
+  return textField(max, true);
+}
+
+/** An optional text of several lines. */
+export function optionalMultilineText(max: number = LONG_TEXT) {
+  return z.preprocess(blankToUndefined, multilineText(max).optional());
 }
 
 export const yesNo = z.enum(["yes", "no"], { error: "chooseOne" });

@@ -8,6 +8,7 @@ import {
   optionalDate,
   optionalEmail,
   optionalPhone,
+  optionalMultilineText,
   optionalText,
   personalIdentityCodeField,
   text,
@@ -82,9 +83,15 @@ export const aboutSchema = z.preprocess(
       otherLanguages: optionalText(200),
       interpreterNeeded: yesNo,
       interpreterLanguage: optionalText(),
+      /**
+       * "yes" when a code is already on file (the field is shown empty, lib/intake/draft-policy.ts):
+       * the browser's validation then accepts an empty field. The server drops this and puts the
+       * code on file in the empty field before validating, so only the draft decides.
+       */
+      identityCodeOnFile: z.preprocess(blankToUndefined, z.literal("yes").optional()).catch(undefined),
     })
     .superRefine((value, ctx) => {
-      if (value.hasIdentityCode === "yes" && !value.personalIdentityCode) {
+      if (value.hasIdentityCode === "yes" && !value.personalIdentityCode && !value.identityCodeOnFile) {
         ctx.addIssue({ code: "custom", path: ["personalIdentityCode"], message: "required" });
       }
       if (value.hasIdentityCode === "yes" && value.personalIdentityCode) {
@@ -97,7 +104,7 @@ export const aboutSchema = z.preprocess(
         ctx.addIssue({ code: "custom", path: ["interpreterLanguage"], message: "required" });
       }
     })
-    .transform((value) => ({
+    .transform(({ identityCodeOnFile: _onFile, ...value }) => ({
       ...value,
       // A code typed and then "no" chosen is not kept.
       personalIdentityCode: value.hasIdentityCode === "yes" ? value.personalIdentityCode : undefined,
@@ -154,7 +161,7 @@ export const MAX_WORK_EXPERIENCES = 10;
 export const familySchema = z.object({
   maritalStatus: z.enum(maritalStatuses, { error: "chooseOne" }),
   members: z.preprocess(withoutEmptyRows, z.array(familyMemberSchema).max(MAX_FAMILY_MEMBERS, "tooMany")),
-  childcareNeeds: optionalText(LONG_TEXT),
+  childcareNeeds: optionalMultilineText(LONG_TEXT),
 });
 
 export const educationSchema = z.object({
@@ -186,7 +193,7 @@ export const educationWorkSchema = z.object({
 export const serviceNeedsSchema = z
   .object({
     needs: checkboxes(serviceNeeds),
-    details: optionalText(LONG_TEXT),
+    details: optionalMultilineText(LONG_TEXT),
   })
   .refine((value) => value.needs.length > 0 || Boolean(value.details), { path: ["needs"], message: "chooseOrDescribe" });
 

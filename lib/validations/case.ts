@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { helsinkiDate, helsinkiLocalToUtc, isIsoDate, isLocalDateTime } from "@/lib/helsinki-time";
-import { blankToUndefined, optionalText, text } from "@/lib/intake/fields";
+import { blankToUndefined, multilineText, optionalMultilineText, optionalText, text } from "@/lib/intake/fields";
 
 /**
  * The forms of a client's case (DESIGN.md: caseworkers keep the initial assessment, the integration
@@ -152,7 +152,7 @@ export const recordVisitSchema = z.object({
   occurredAt: dateTimeField({ notFuture: true }),
   channel: channelField,
   interpreterLanguage: optionalText(NAME_TEXT),
-  notes: optionalText(MAX_CASE_NOTE_LENGTH),
+  notes: optionalMultilineText(MAX_CASE_NOTE_LENGTH),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -166,8 +166,8 @@ export const initialAssessmentSchema = z
   .object({
     clientId: idField,
     assessedOn: dateField({ notFuture: true }),
-    content: text(DOCUMENT_TEXT),
-    furtherMeasures: optionalText(DOCUMENT_TEXT),
+    content: multilineText(DOCUMENT_TEXT),
+    furtherMeasures: optionalMultilineText(DOCUMENT_TEXT),
     plannedPlanDate: optionalDate(),
     otherReferral: optionalText(PARAGRAPH_TEXT),
     authors: text(LINE_TEXT),
@@ -253,10 +253,10 @@ export const integrationPlanSchema = z.preprocess(
       clientId: idField,
       planDate: dateField(),
       validUntil: optionalDate(),
-      goals: text(DOCUMENT_TEXT),
-      jobSearch: optionalText(DOCUMENT_TEXT),
-      studies: optionalText(DOCUMENT_TEXT),
-      skillsAcquisition: optionalText(DOCUMENT_TEXT),
+      goals: multilineText(DOCUMENT_TEXT),
+      jobSearch: optionalMultilineText(DOCUMENT_TEXT),
+      studies: optionalMultilineText(DOCUMENT_TEXT),
+      skillsAcquisition: optionalMultilineText(DOCUMENT_TEXT),
       measures: measuresField,
       authors: text(LINE_TEXT),
       reviewDueOn: optionalDate(),
@@ -272,7 +272,7 @@ export const planReviewSchema = z
   .object({
     planId: idField,
     reviewedOn: dateField({ notFuture: true }),
-    summary: text(DOCUMENT_TEXT),
+    summary: multilineText(DOCUMENT_TEXT),
     nextReviewOn: optionalDate(),
   })
   .superRefine((value, ctx) => checkOrder(value, ctx, "reviewedOn", "nextReviewOn", { strictly: true }), always);
@@ -284,7 +284,7 @@ export const outcomeSchema = z
   .object({
     clientId: idField,
     kind: z.enum(outcomeKinds, { error: "chooseOne" }),
-    description: text(PARAGRAPH_TEXT),
+    description: multilineText(PARAGRAPH_TEXT),
     startedOn: optionalDate(),
     endedOn: optionalDate(),
   })
@@ -293,12 +293,12 @@ export const outcomeSchema = z
 export const functionalCapacitySchema = z.object({
   clientId: idField,
   assessedOn: dateField({ notFuture: true }),
-  content: text(DOCUMENT_TEXT),
+  content: multilineText(DOCUMENT_TEXT),
 });
 
 export const caseNoteSchema = z.object({
   clientId: idField,
-  body: text(MAX_CASE_NOTE_LENGTH),
+  body: multilineText(MAX_CASE_NOTE_LENGTH),
 });
 
 // ---------------------------------------------------------------------------------------------

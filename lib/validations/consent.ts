@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dataCategories } from "@/lib/data-categories";
 import { SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
-import { checkboxes, optionalText, text } from "@/lib/intake/fields";
+import { checkboxes, optionalMultilineText, text } from "@/lib/intake/fields";
 import { always, dateField, idField, optionalDate } from "./case";
 
 /**
@@ -34,7 +34,8 @@ export const writtenConsentSchema = z
     /** The authority data may be obtained from (obtain_data consents). */
     sourceAuthority: code,
     categories: checkboxes(dataCategories),
-    purpose: optionalText(MAX_CONSENT_PURPOSE_LENGTH),
+    /** Several lines (a <textarea>); the paper reference is one line. */
+    purpose: optionalMultilineText(MAX_CONSENT_PURPOSE_LENGTH),
     /** The day the paper was signed; the consent is valid from then. */
     givenOn: dateField({ notFuture: true }),
     validUntil: optionalDate(),

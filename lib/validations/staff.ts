@@ -21,3 +21,24 @@ export const setStaffDisabledSchema = z.object({
   staffId: uuidField,
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+
+/**
+ * Setting one's own password: the current one (a session left open is not enough), the new one twice.
+ * Error codes only: no value is ever echoed back.
+ */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "required").max(1024, "too_long"),
+    newPassword: newPasswordField,
+    repeatPassword: z.string().max(1024, "too_long"),
+  })
+  .superRefine((value, context) => {
+    if (value.repeatPassword !== value.newPassword) {
+      context.addIssue({ code: "custom", path: ["repeatPassword"], message: "passwords_differ" });
+    }
+    if (value.currentPassword.length > 0 && value.newPassword === value.currentPassword) {
+      context.addIssue({ code: "custom", path: ["newPassword"], message: "password_unchanged" });
+    }
+  });
+
+export const decideRoleGrantSchema = z.object({ grantId: uuidField, decision: z.enum(["approve", "refuse"], { error: "invalid" }) });

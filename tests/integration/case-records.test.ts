@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
-import type { DatabaseHandle, Executor } from "@/db/connection";
+import type { Executor } from "@/db/connection";
 import { verifyAuditChain } from "@/db/audit-verify";
 import {
   addCaseNote,
@@ -55,7 +55,7 @@ import {
   rescheduleAppointmentSchema,
   type IntegrationPlanInput,
 } from "@/lib/validations/case";
-import { createTestDatabase, testBackend } from "../helpers/database";
+import { createTestDatabase, testBackend, type TestDatabaseHandle } from "../helpers/database";
 
 /** Letters only, unique per call: a value no audit event may contain. */
 function tag(): string {
@@ -83,7 +83,7 @@ async function expectRefusal(promise: Promise<unknown>, kind: CaseErrorClass, co
 }
 
 describe(`case records on ${testBackend()}`, () => {
-  let handle: DatabaseHandle;
+  let handle: TestDatabaseHandle;
   let db: Executor;
   const staff = {} as Record<"caseworkerA" | "caseworkerB" | "coordinator" | "dpo" | "admin" | "disabledCaseworker", string>;
   const rng = createRng(874_2024);
@@ -660,14 +660,15 @@ describe(`case records on ${testBackend()}`, () => {
     // A check the database makes only at commit, after the audit event was appended: the event
     // rolls back with the note.
     const poison = `poison-${tag()}`;
-    await db.execute(
+    // Creating the trigger is the tables' owner's work (the app's role may not).
+    await handle.owner.execute(
       sql.raw(`create function case_records_test_refuse() returns trigger language plpgsql as $$
         begin
           if new.body = '${poison}' then raise exception 'refused at commit'; end if;
           return new;
         end $$`),
     );
-    await db.execute(
+    await handle.owner.execute(
       sql.raw(`create constraint trigger case_records_test_refuse after insert on case_notes
         deferrable initially deferred for each row execute function case_records_test_refuse()`),
     );
@@ -677,8 +678,8 @@ describe(`case records on ${testBackend()}`, () => {
       expect(await eventsSince(seq)).toEqual([]);
       expect(await db.select().from(caseNotes).where(and(eq(caseNotes.clientId, clientId), eq(caseNotes.body, poison)))).toEqual([]);
     } finally {
-      await db.execute(sql.raw("drop trigger case_records_test_refuse on case_notes"));
-      await db.execute(sql.raw("drop function case_records_test_refuse()"));
+      await handle.owner.execute(sql.raw("drop trigger case_records_test_refuse on case_notes"));
+      await handle.owner.execute(sql.raw("drop function case_records_test_refuse()"));
     }
 
     // The chain is whole and the next write appends to it.

@@ -6,7 +6,7 @@ import { verifyAuditChain } from "@/db/audit-verify";
 import { bookAppointment, CaseReadOnlyError } from "@/db/case-records";
 import { recordAccessReason, type StaffActor } from "@/db/client-access";
 import { ConsentError, consentsOfClient, recordWrittenConsent, withdrawConsent } from "@/db/consents";
-import { disclosedDocument, disclosureLog, disclosureOptions, previewDisclosure, recordDisclosure } from "@/db/disclosures";
+import { disclosedDocument, disclosureLog, disclosureOptions, previewDisclosure, recordDisclosure, type DisclosureDocument } from "@/db/disclosures";
 import { createRng, insertClientWithCase, loadCaseContext } from "@/db/factories";
 import { appointments, auditEvents, clients, consents, disclosures, staffUsers } from "@/db/schema";
 import { saveRegisterSettings } from "@/db/settings";
@@ -142,7 +142,10 @@ describe("consent model (seed 000): disclosure only with the client's consent", 
 
     const outcome = await recordDisclosure({ db, actor: staff.caseworker, input });
     if (outcome.kind !== "recorded") throw new Error(`refused: ${JSON.stringify(outcome)}`);
-    const { document, json, sha256 } = await disclosedDocument({ db, actor: staff.caseworker, clientId: client.id, disclosureId: outcome.disclosureId });
+    const stored = await disclosedDocument({ db, actor: staff.caseworker, clientId: client.id, disclosureId: outcome.disclosureId, read: "download" });
+    if (stored.kind !== "document") throw new Error("the document was withheld");
+    const { json, sha256 } = stored;
+    const document = JSON.parse(json) as DisclosureDocument;
     expect(document.disclosureId).toBe(outcome.disclosureId);
     expect(Object.keys(document.data).sort()).toEqual(["identity", "servicePlan"]);
     expect(document.categories).toEqual(["identity", "servicePlan"]);
@@ -361,7 +364,9 @@ describe("statutory model (seed 004): regular disclosures by the settings' provi
     });
     const outcome = await recordDisclosure({ db, actor: staff.caseworker, input: disclosureForm(client.id, { agencyCode: "ely", categories: ["identity", "residence"] }) });
     if (outcome.kind !== "recorded") throw new Error(`refused: ${JSON.stringify(outcome)}`);
-    const { document } = await disclosedDocument({ db, actor: staff.caseworker, clientId: client.id, disclosureId: outcome.disclosureId });
+    const stored = await disclosedDocument({ db, actor: staff.caseworker, clientId: client.id, disclosureId: outcome.disclosureId, read: "download" });
+    if (stored.kind !== "document") throw new Error("the document was withheld");
+    const document = JSON.parse(stored.json) as DisclosureDocument;
     expect(document.basis.map((b) => b.kind)).toEqual(["statutory", "statutory"]);
     expect(document.basis[0]).toMatchObject({ provision: expect.stringContaining("681/2023") });
     expect(Object.keys(document.data).sort()).toEqual(["identity", "residence"]);

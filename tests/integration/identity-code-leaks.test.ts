@@ -18,7 +18,9 @@ import { eq, sql } from "drizzle-orm";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { openClientCase, revealIdentityCode, type StaffActor } from "@/db/client-access";
 import { searchClients } from "@/db/client-search";
-import { acceptSubmission, findPossibleDuplicates, IntakeReviewError, viewSubmission } from "@/db/intake-review";
+import { acceptSubmission } from "@/db/intake-decisions";
+import { findPossibleDuplicates, viewSubmission } from "@/db/intake-queue";
+import { IntakeReviewError } from "@/db/intake-review-error";
 import { auditEvents, clients, intakeSubmissions } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { getRegisterSettings } from "@/db/settings";
@@ -235,17 +237,17 @@ describe(`identity codes leak nowhere on ${testBackend()}`, () => {
   });
 
   it("viewSubmission and findPossibleDuplicates show the code masked only", async () => {
-    const view = await viewSubmission({ db, submissionId, actorId: coordinator.userId, requestId: coordinator.requestId });
+    const view = await viewSubmission({ db, actor: coordinator, submissionId });
     expect(view).toMatchObject({ id: submissionId, hasIdentityCode: true, maskedIdentityCode: maskPersonalIdentityCode(code) });
     expect(leaksIn(JSON.stringify(view), needlesFor(code))).toEqual([]);
 
-    const duplicates = await findPossibleDuplicates({ db, submissionId, actorId: coordinator.userId, requestId: coordinator.requestId });
+    const duplicates = await findPossibleDuplicates({ db, submissionId, actor: coordinator });
     expect(duplicates).toEqual([]); // Nobody has the code yet.
     expect(leaksIn(JSON.stringify(duplicates), needlesFor(code))).toEqual([]);
   });
 
   it("acceptSubmission makes a client that holds the code only encrypted and hashed", async () => {
-    const result = await acceptSubmission({ db, submissionId, actorId: coordinator.userId });
+    const result = await acceptSubmission({ db, actor: coordinator, input: { submissionId } });
     clientId = result.clientId;
     expect(leaksIn(JSON.stringify(result), needlesFor(code))).toEqual([]);
     const [client] = await db.select().from(clients).where(eq(clients.id, clientId));
@@ -278,7 +280,7 @@ describe(`identity codes leak nowhere on ${testBackend()}`, () => {
 
   it("a second acceptance of the same code fails with an error that does not carry the code", async () => {
     const second = await submitCompleteIntake({ db, settings, raw });
-    const error = await acceptSubmission({ db, submissionId: second.submissionId, actorId: coordinator.userId }).then(
+    const error = await acceptSubmission({ db, actor: coordinator, input: { submissionId: second.submissionId } }).then(
       () => null,
       (caught: unknown) => caught,
     );

@@ -5,18 +5,14 @@ import type { DatabaseHandle, Executor } from "@/db/connection";
 import { verifyAuditChain } from "@/db/audit-verify";
 import { createRng } from "@/db/factories/random";
 import { insertClientWithCase } from "@/db/factories/clients";
-import {
-  acceptSubmission,
-  countPendingSubmissions,
-  findPossibleDuplicates,
-  IntakeReviewError,
-  listPendingSubmissions,
-  mergeSubmission,
-  registerYear,
-  rejectSubmission,
-  viewSubmission,
-  type IntakeReviewErrorCode,
-} from "@/db/intake-review";
+import { CaseAccessError } from "@/db/case-records";
+import { acceptOffer, acceptSubmission, rejectSubmission } from "@/db/intake-decisions";
+import { mergeOffer, mergeSubmission } from "@/db/intake-merge";
+import { countPendingSubmissions, findPossibleDuplicates, listPendingSubmissions, viewSubmission } from "@/db/intake-queue";
+import { IntakeReviewError, type IntakeReviewErrorCode } from "@/db/intake-review-error";
+import type { StaffActor } from "@/lib/auth/client-access";
+import type { StaffRole } from "@/lib/auth/roles";
+import { registerYear } from "@/lib/helsinki-time";
 import {
   auditEvents,
   caseNotes,
@@ -106,6 +102,22 @@ describe(`intake review on ${testBackend()}`, () => {
   });
   afterAll(async () => handle?.close());
 
+  const actor = (userId: string, role: StaffRole = "caseworker", requestId: string | null = null): StaffActor => ({ userId, role, sessionId: "review-session", requestId });
+  const caseworker = () => actor(caseworkerId);
+  const coordinator = () => actor(coordinatorId, "coordinator");
+  /** Accepting with every family link on offer confirmed, as staff who checked them would. */
+  async function everyLink(submissionId: string): Promise<string[]> {
+    const offer = await acceptOffer({ db, actor: caseworker(), submissionId });
+    return [...offer.familyLinks, ...offer.memberOf].map((link) => link.key);
+  }
+  /** Merging with everything on offer confirmed after an identity check, the submitter confirmed as the client. */
+  async function confirmingEverything(submissionId: string, clientId: string) {
+    const offer = await mergeOffer({ db, actor: caseworker(), submissionId, clientId });
+    if (offer.kind !== "offer") throw new Error(`no merge offer: ${offer.kind}`);
+    const keys = [...offer.proposal.fields, ...offer.proposal.rows, ...offer.proposal.familyLinks].map((p) => p.key);
+    return { submissionId, clientId, apply: keys, identityCheck: "identity_document" as const, submitter: "client" as const };
+  }
+
   const submit = (raw: RawIntakeAnswers, options: { locale?: string; now?: Date } = {}) => submitCompleteIntake({ db, settings, raw, ...options });
 
   async function clientCount(): Promise<number> {
@@ -151,7 +163,7 @@ describe(`intake review on ${testBackend()}`, () => {
 
     // A decided submission leaves the queue.
     const before = await countPendingSubmissions({ db });
-    await rejectSubmission({ db, submissionId: b.submissionId, actorId: caseworkerId, reason: "other" });
+    await rejectSubmission({ db, actor: caseworker(), input: { submissionId: b.submissionId, reason: "other" } });
     expect(await countPendingSubmissions({ db })).toBe(before - 1);
     expect((await listPendingSubmissions({ db, pageSize: 100, now })).some((row) => row.id === b.submissionId)).toBe(false);
   });
@@ -160,7 +172,7 @@ describe(`intake review on ${testBackend()}`, () => {
     const p = person(4);
     const { submissionId, reference } = await submit(p.raw);
     const requestId = `req-${tag()}`;
-    const view = await viewSubmission({ db, submissionId, actorId: caseworkerId, requestId });
+    const view = await viewSubmission({ db, actor: actor(caseworkerId, "caseworker", requestId), submissionId });
     expect(view).toMatchObject({ id: submissionId, reference, locale: "fi", status: "pending", hasIdentityCode: true });
     expect(view!.maskedIdentityCode).toBe(maskPersonalIdentityCode(p.code!));
     expect(view!.maskedIdentityCode).not.toBe(p.code);
@@ -176,13 +188,13 @@ describe(`intake review on ${testBackend()}`, () => {
 
     // Nothing to see, nothing recorded.
     const events = (await db.select({ n: count() }).from(auditEvents))[0]!.n;
-    expect(await viewSubmission({ db, submissionId: "00000000-0000-4000-8000-000000000000", actorId: caseworkerId })).toBeNull();
-    expect(await viewSubmission({ db, submissionId: "'; drop table clients; --", actorId: caseworkerId })).toBeNull();
+    expect(await viewSubmission({ db, actor: caseworker(), submissionId: "00000000-0000-4000-8000-000000000000" })).toBeNull();
+    expect(await viewSubmission({ db, actor: caseworker(), submissionId: "'; drop table clients; --" })).toBeNull();
     expect((await db.select({ n: count() }).from(auditEvents))[0]!.n).toBe(events);
 
     // Without a code: no mask.
     const noCode = person(5, { withCode: false });
-    const other = await viewSubmission({ db, submissionId: (await submit(noCode.raw)).submissionId, actorId: caseworkerId });
+    const other = await viewSubmission({ db, actor: caseworker(), submissionId: (await submit(noCode.raw)).submissionId });
     expect(other).toMatchObject({ hasIdentityCode: false, maskedIdentityCode: null });
   });
 
@@ -214,7 +226,7 @@ describe(`intake review on ${testBackend()}`, () => {
 
     const { submissionId, reference } = await submit(p.raw, { locale: "so" });
     const now = new Date("2029-06-01T10:00:00.000Z");
-    const result = await acceptSubmission({ db, submissionId, actorId: caseworkerId, assignToCaseworkerId: caseworkerId, now });
+    const result = await acceptSubmission({ db, actor: caseworker(), input: { submissionId, assignToCaseworkerId: caseworkerId, apply: await everyLink(submissionId) }, now });
     expect(result).toMatchObject({ clientNumber: "2029-000001", consentsMoved: consentsPerSubmission, familyMembersLinked: 1, linkedAsFamilyMember: 1 });
 
     const [client] = await db.select().from(clients).where(eq(clients.id, result.clientId));
@@ -298,11 +310,11 @@ describe(`intake review on ${testBackend()}`, () => {
     expect(event).toMatchObject({ actorId: caseworkerId, details: { submissionId } });
 
     // The next one of the year gets the next number; the year is Finland's.
-    const second = await acceptSubmission({ db, submissionId: (await submit(person(7).raw)).submissionId, actorId: coordinatorId, now });
+    const second = await acceptSubmission({ db, actor: coordinator(), input: { submissionId: (await submit(person(7).raw)).submissionId }, now });
     expect(second.clientNumber).toBe("2029-000002");
     const newYearsEve = new Date("2030-12-31T22:30:00.000Z");
     expect(registerYear(newYearsEve)).toBe(2031);
-    const third = await acceptSubmission({ db, submissionId: (await submit(person(8).raw)).submissionId, actorId: coordinatorId, now: newYearsEve });
+    const third = await acceptSubmission({ db, actor: coordinator(), input: { submissionId: (await submit(person(8).raw)).submissionId }, now: newYearsEve });
     expect(third.clientNumber).toBe("2031-000001");
     const [unassigned] = await db.select().from(clients).where(eq(clients.id, second.clientId));
     expect(unassigned!.assignedCaseworkerId).toBeNull();
@@ -313,9 +325,9 @@ describe(`intake review on ${testBackend()}`, () => {
   it("after acceptance the plain identity code is in no column of any table, and the audit log holds neither code nor name", async () => {
     const p = person(9);
     const { submissionId } = await submit(p.raw);
-    await viewSubmission({ db, submissionId, actorId: caseworkerId });
-    await findPossibleDuplicates({ db, submissionId, actorId: caseworkerId });
-    const { clientId } = await acceptSubmission({ db, submissionId, actorId: caseworkerId });
+    await viewSubmission({ db, actor: caseworker(), submissionId });
+    await findPossibleDuplicates({ db, submissionId, actor: caseworker() });
+    const { clientId } = await acceptSubmission({ db, actor: caseworker(), input: { submissionId } });
 
     expect(await occurrencesAnywhere(db, p.code!)).toEqual({});
     // Also without the century sign and check character's surroundings (a code split or reformatted).
@@ -336,7 +348,7 @@ describe(`intake review on ${testBackend()}`, () => {
     const { submissionId } = await submit(p.raw);
     await db.update(consents).set({ withdrawnAt: new Date() }).where(and(eq(consents.submissionId, submissionId), eq(consents.kind, "storage")));
     const before = await clientCount();
-    await expectReviewError(acceptSubmission({ db, submissionId, actorId: caseworkerId }), "no_storage_consent");
+    await expectReviewError(acceptSubmission({ db, actor: caseworker(), input: { submissionId } }), "no_storage_consent");
     expect(await clientCount()).toBe(before);
     const [submission] = await db.select().from(intakeSubmissions).where(eq(intakeSubmissions.id, submissionId));
     expect(submission!.status).toBe("pending");
@@ -345,13 +357,13 @@ describe(`intake review on ${testBackend()}`, () => {
   it("assigns only to an active caseworker or coordinator", async () => {
     const { submissionId } = await submit(person(11).raw);
     const before = await clientCount();
-    await expectReviewError(acceptSubmission({ db, submissionId, actorId: caseworkerId, assignToCaseworkerId: adminId }), "invalid_assignee");
+    await expectReviewError(acceptSubmission({ db, actor: caseworker(), input: { submissionId, assignToCaseworkerId: adminId } }), "invalid_assignee");
     await expectReviewError(
-      acceptSubmission({ db, submissionId, actorId: caseworkerId, assignToCaseworkerId: "00000000-0000-4000-8000-000000000000" }),
+      acceptSubmission({ db, actor: caseworker(), input: { submissionId, assignToCaseworkerId: "00000000-0000-4000-8000-000000000000" } }),
       "invalid_assignee",
     );
     expect(await clientCount()).toBe(before);
-    const { clientId } = await acceptSubmission({ db, submissionId, actorId: caseworkerId, assignToCaseworkerId: coordinatorId });
+    const { clientId } = await acceptSubmission({ db, actor: caseworker(), input: { submissionId, assignToCaseworkerId: coordinatorId } });
     expect((await db.select().from(clients).where(eq(clients.id, clientId)))[0]!.assignedCaseworkerId).toBe(coordinatorId);
   });
 
@@ -391,7 +403,7 @@ describe(`intake review on ${testBackend()}`, () => {
     raw.about = { ...raw.about, firstNames: `AYSE${p.tag.toUpperCase()}`, lastName: ` makela${p.tag} `, dateOfBirth: "1981-02-03", hasIdentityCode: "no", personalIdentityCode: "" };
     const second = await submit(raw);
     const events = (await db.select({ n: count() }).from(auditEvents))[0]!.n;
-    const byNameFound = await findPossibleDuplicates({ db, submissionId: second.submissionId, actorId: caseworkerId, requestId: "dup-check" });
+    const byNameFound = await findPossibleDuplicates({ db, submissionId: second.submissionId, actor: actor(caseworkerId, "caseworker", "dup-check") });
     expect(byNameFound).toEqual([
       expect.objectContaining({ id: byName.client.id, reason: "name_and_birth_date", reasons: ["name_and_birth_date"], firstNames: nameFirst }),
     ]);
@@ -456,13 +468,13 @@ describe(`intake review on ${testBackend()}`, () => {
     const duplicates = await findPossibleDuplicates({ db, submissionId });
     expect(duplicates.map((d) => [d.id, d.reason])).toEqual([[clientId, "identity_code"]]);
     const clientsBefore = await clientCount();
-    const refused = await expectReviewError(acceptSubmission({ db, submissionId, actorId: caseworkerId }), "duplicate_identity_code");
+    const refused = await expectReviewError(acceptSubmission({ db, actor: caseworker(), input: { submissionId } }), "duplicate_identity_code");
     expect(refused.clientIds).toEqual([clientId]);
     expect(refused.message.toUpperCase()).not.toContain(p.code);
     expect(await clientCount()).toBe(clientsBefore);
 
     const now = new Date("2029-07-01T09:00:00.000Z");
-    const result = await mergeSubmission({ db, submissionId, clientId, actorId: caseworkerId, now });
+    const result = await mergeSubmission({ db, actor: caseworker(), input: await confirmingEverything(submissionId, clientId), now });
     expect(result.consentsMoved).toBe(consentsPerSubmission);
     expect(result.updatedFields).toEqual(expect.arrayContaining(["phone", "email", "interpreterNeeded", "citizenships"]));
     expect(result.updatedFields).not.toContain("personalIdentityCode");
@@ -518,13 +530,13 @@ describe(`intake review on ${testBackend()}`, () => {
     expect(await occurrencesAnywhere(db, p.code!)).toEqual({});
 
     // Once is enough.
-    await expectReviewError(mergeSubmission({ db, submissionId, clientId, actorId: caseworkerId }), "not_pending");
-    await expectReviewError(acceptSubmission({ db, submissionId, actorId: caseworkerId }), "not_pending");
-    await expectReviewError(rejectSubmission({ db, submissionId, actorId: caseworkerId, reason: "duplicate" }), "not_pending");
+    await expectReviewError(mergeSubmission({ db, actor: caseworker(), input: { submissionId, clientId, apply: [], identityCheck: "identity_document", submitter: "client" } }), "not_pending");
+    await expectReviewError(acceptSubmission({ db, actor: caseworker(), input: { submissionId } }), "not_pending");
+    await expectReviewError(rejectSubmission({ db, actor: caseworker(), input: { submissionId, reason: "duplicate" } }), "not_pending");
 
     // Merging the same answers again (a second identical submission) appends nothing twice.
     const again = await submit(p.raw);
-    const repeat = await mergeSubmission({ db, submissionId: again.submissionId, clientId, actorId: caseworkerId });
+    const repeat = await mergeSubmission({ db, actor: caseworker(), input: await confirmingEverything(again.submissionId, clientId) });
     expect(repeat.added).toEqual({ residencePermits: 0, familyMembers: 0, educations: 0, workExperiences: 0, languages: 0 });
     expect(repeat.updatedFields).toEqual([]);
     expect((await verifyAuditChain({ db })).ok).toBe(true);
@@ -539,7 +551,7 @@ describe(`intake review on ${testBackend()}`, () => {
     });
     const { submissionId } = await submit(p.raw);
     expect((await findPossibleDuplicates({ db, submissionId })).map((d) => [d.id, d.reason])).toEqual([[withoutCode.client.id, "name_and_birth_date"]]);
-    const merged = await mergeSubmission({ db, submissionId, clientId: withoutCode.client.id, actorId: caseworkerId });
+    const merged = await mergeSubmission({ db, actor: caseworker(), input: await confirmingEverything(submissionId, withoutCode.client.id) });
     expect(merged.filledFields).toContain("personalIdentityCode");
     const [client] = await db.select().from(clients).where(eq(clients.id, withoutCode.client.id));
     expect(decryptField(client!.personalIdentityCodeEncrypted!)).toBe(p.code);
@@ -557,15 +569,19 @@ describe(`intake review on ${testBackend()}`, () => {
     const second = await submit(q.raw);
     const [before] = await db.select().from(clients).where(eq(clients.id, differentCode.client.id));
     const consentsBefore = await db.select({ id: consents.id }).from(consents).where(eq(consents.clientId, differentCode.client.id));
-    await expectReviewError(mergeSubmission({ db, submissionId: second.submissionId, clientId: differentCode.client.id, actorId: caseworkerId }), "identity_code_conflict");
+    await expectReviewError(mergeSubmission({ db, actor: caseworker(), input: { submissionId: second.submissionId, clientId: differentCode.client.id, apply: [], identityCheck: "identity_document", submitter: "client" } }), "identity_code_conflict");
     expect((await db.select().from(clients).where(eq(clients.id, differentCode.client.id)))[0]).toEqual(before);
     expect(await db.select({ id: consents.id }).from(consents).where(eq(consents.clientId, differentCode.client.id))).toEqual(consentsBefore);
     expect((await db.select().from(intakeSubmissions).where(eq(intakeSubmissions.id, second.submissionId)))[0]!.status).toBe("pending");
     // An unknown client.
-    await expectReviewError(
-      mergeSubmission({ db, submissionId: second.submissionId, clientId: "00000000-0000-4000-8000-000000000000", actorId: caseworkerId }),
-      "client_not_found",
-    );
+    // An unknown client: the merge takes the case's own access step, which finds no such client.
+    const unknown = await mergeSubmission({
+      db,
+      actor: caseworker(),
+      input: { submissionId: second.submissionId, clientId: "00000000-0000-4000-8000-000000000000", apply: [], identityCheck: "identity_document", submitter: "client" },
+    }).catch((error: unknown) => error);
+    expect(unknown).toBeInstanceOf(CaseAccessError);
+    expect((unknown as CaseAccessError).code).toBe("not_found");
   });
 
   // -------------------------------------------------------------------------------------------
@@ -574,8 +590,8 @@ describe(`intake review on ${testBackend()}`, () => {
   it("rejecting leaves no personal data in any column of any table, and a deletion record without any", async () => {
     const p = person(20);
     const { submissionId, reference } = await submit(p.raw);
-    await viewSubmission({ db, submissionId, actorId: caseworkerId });
-    await findPossibleDuplicates({ db, submissionId, actorId: caseworkerId });
+    await viewSubmission({ db, actor: caseworker(), submissionId });
+    await findPossibleDuplicates({ db, submissionId, actor: caseworker() });
     const needles = [p.lastName, ...p.firstNames.split(" "), p.code!, p.email];
 
     // The search does find the person before (so finding nothing after means something).
@@ -583,8 +599,8 @@ describe(`intake review on ${testBackend()}`, () => {
     const submissionConsents = await db.select({ id: consents.id }).from(consents).where(eq(consents.submissionId, submissionId));
     expect(submissionConsents).toHaveLength(consentsPerSubmission);
 
-    await expectReviewError(rejectSubmission({ db, submissionId, actorId: caseworkerId, reason: "free text: Obuya" as never }), "invalid_reason");
-    const { deletionRecordId } = await rejectSubmission({ db, submissionId, actorId: caseworkerId, reason: "invalid_or_unreliable" });
+    await expectReviewError(rejectSubmission({ db, actor: caseworker(), input: { submissionId, reason: "free text: Obuya" as never } }), "invalid_reason");
+    const { deletionRecordId } = await rejectSubmission({ db, actor: caseworker(), input: { submissionId, reason: "invalid_or_unreliable" } });
 
     expect(await publicTableCount(db)).toBeGreaterThan(20);
     for (const needle of needles) expect(await occurrencesAnywhere(db, needle), needle).toEqual({});
@@ -601,9 +617,9 @@ describe(`intake review on ${testBackend()}`, () => {
     expect(Object.keys(ours!.details)).toEqual(["submissionId"]);
 
     // Gone is gone.
-    await expectReviewError(rejectSubmission({ db, submissionId, actorId: caseworkerId, reason: "other" }), "not_found");
-    await expectReviewError(acceptSubmission({ db, submissionId, actorId: caseworkerId }), "not_found");
-    expect(await viewSubmission({ db, submissionId, actorId: caseworkerId })).toBeNull();
+    await expectReviewError(rejectSubmission({ db, actor: caseworker(), input: { submissionId, reason: "other" } }), "not_found");
+    await expectReviewError(acceptSubmission({ db, actor: caseworker(), input: { submissionId } }), "not_found");
+    expect(await viewSubmission({ db, actor: caseworker(), submissionId })).toBeNull();
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 
@@ -615,9 +631,9 @@ describe(`intake review on ${testBackend()}`, () => {
     const { submissionId } = await submit(p.raw);
     const before = await clientCount();
     const results = await Promise.allSettled([
-      acceptSubmission({ db, submissionId, actorId: caseworkerId }),
-      acceptSubmission({ db, submissionId, actorId: coordinatorId }),
-      acceptSubmission({ db, submissionId, actorId: caseworkerId }),
+      acceptSubmission({ db, actor: caseworker(), input: { submissionId } }),
+      acceptSubmission({ db, actor: coordinator(), input: { submissionId } }),
+      acceptSubmission({ db, actor: caseworker(), input: { submissionId } }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
@@ -633,8 +649,8 @@ describe(`intake review on ${testBackend()}`, () => {
     const q = person(22);
     const second = await submit(q.raw);
     const race = await Promise.allSettled([
-      acceptSubmission({ db, submissionId: second.submissionId, actorId: caseworkerId }),
-      rejectSubmission({ db, submissionId: second.submissionId, actorId: coordinatorId, reason: "other" }),
+      acceptSubmission({ db, actor: caseworker(), input: { submissionId: second.submissionId } }),
+      rejectSubmission({ db, actor: coordinator(), input: { submissionId: second.submissionId, reason: "other" } }),
     ]);
     expect(race.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const clientsWithCode = await db.select({ id: clients.id }).from(clients).where(eq(clients.personalIdentityCodeHash, lookupHash(q.code!)));
@@ -645,8 +661,8 @@ describe(`intake review on ${testBackend()}`, () => {
     const r = person(23);
     const [one, two] = [await submit(r.raw), await submit(r.raw)];
     const pair = await Promise.allSettled([
-      acceptSubmission({ db, submissionId: one.submissionId, actorId: caseworkerId }),
-      acceptSubmission({ db, submissionId: two.submissionId, actorId: coordinatorId }),
+      acceptSubmission({ db, actor: caseworker(), input: { submissionId: one.submissionId } }),
+      acceptSubmission({ db, actor: coordinator(), input: { submissionId: two.submissionId } }),
     ]);
     expect(pair.filter((x) => x.status === "fulfilled")).toHaveLength(1);
     const loser = pair.find((x): x is PromiseRejectedResult => x.status === "rejected")!;
@@ -675,7 +691,7 @@ describe(`intake review under the legal-obligation basis on ${testBackend()}`, (
     const p = person(30);
     const { submissionId } = await submitCompleteIntake({ db, settings, raw: p.raw, consentForm: {} });
     expect(await db.select().from(consents).where(and(eq(consents.submissionId, submissionId), eq(consents.kind, "storage")))).toEqual([]);
-    const { clientId } = await acceptSubmission({ db, submissionId, actorId: actor!.id });
+    const { clientId } = await acceptSubmission({ db, actor: { userId: actor!.id, role: "caseworker", sessionId: "statutory-session" }, input: { submissionId } });
     const [client] = await db.select().from(clients).where(eq(clients.id, clientId));
     expect(client!.basis).toBe("legal_obligation");
     expect(await db.select({ clientId: consents.clientId }).from(consents).where(eq(consents.submissionId, submissionId))).toEqual(

@@ -331,17 +331,17 @@ describe(`the intake form on ${testBackend()}`, () => {
   // Hostile input
 
   /** Where each hostile value goes: text fields of every step, short and long, top level and in rows. */
-  const targets: { step: IntakeStep; path: (string | number)[] }[] = [
+  const targets: { step: IntakeStep; path: (string | number)[]; multiline?: true }[] = [
     { step: "about", path: ["firstNames"] },
     { step: "about", path: ["lastName"] },
     { step: "about", path: ["otherLanguages"] },
     { step: "contact", path: ["municipality"] },
     { step: "contact", path: ["streetAddress"] },
     { step: "family", path: ["members", 0, "fullName"] },
-    { step: "family", path: ["childcareNeeds"] },
+    { step: "family", path: ["childcareNeeds"], multiline: true },
     { step: "education-work", path: ["educations", 0, "field"] },
     { step: "education-work", path: ["work", 0, "jobTitle"] },
-    { step: "service-needs", path: ["details"] },
+    { step: "service-needs", path: ["details"], multiline: true },
   ];
 
   function getAt(object: unknown, path: (string | number)[]): unknown {
@@ -352,7 +352,8 @@ describe(`the intake form on ${testBackend()}`, () => {
     parent[path.at(-1)!] = value;
   }
 
-  const hostile: { name: string; value: string; refused?: string }[] = [
+  /** `oneLineOnly`: refused in one-line fields, kept verbatim in the multi-line ones. */
+  const hostile: { name: string; value: string; refused?: string; oneLineOnly?: true }[] = [
     { name: "a 10 kB string", value: "A".repeat(10 * 1024), refused: "tooLong" },
     { name: "10 kB of Arabic", value: "ع".repeat(10 * 1024), refused: "tooLong" },
     { name: "control characters", value: "Amina\u0007\u001b[2J\u0008", refused: "invalidCharacters" },
@@ -369,22 +370,30 @@ describe(`the intake form on ${testBackend()}`, () => {
     { name: "Arabic text", value: "محمد عبد الله الحسن" },
     { name: "Cyrillic, Hebrew and CJK", value: "Юлія · שלום · 李小龙" },
     { name: "combining characters", value: "Z\u0351\u0362a\u0361\u0308l\u0335g\u0334o\u0336" },
-    { name: "a line break inside", value: "rivi 1\nrivi 2" },
+    // Security issue 9, deliverable 8: a line break in a one-line field could split a CSV row.
+    { name: "a line break inside", value: "rivi 1\nrivi 2", refused: "invalidCharacters", oneLineOnly: true },
+    { name: "a bare carriage return inside", value: "rivi 1\r=1+1", refused: "invalidCharacters", oneLineOnly: true },
   ];
 
-  it.each(hostile)("$name is refused with a field error or stored verbatim", async ({ value, refused }) => {
+  it.each(hostile)("$name is refused with a field error or stored verbatim", async ({ value, refused, oneLineOnly }) => {
     const raw = rawAnswers(3);
     for (const { step, path } of targets) setAt(raw[step], path, value);
-    // A line break is fine in a long answer; a short one-line field may still take it verbatim.
+    // A line break is fine in a long answer; a one-line field refuses it.
 
     if (refused) {
-      for (const step of new Set(targets.map((t) => t.step))) {
+      const refusedIn = oneLineOnly ? targets.filter((t) => !t.multiline) : targets;
+      for (const step of new Set(refusedIn.map((t) => t.step))) {
         const result = stepSchemas[step].safeParse(raw[step]);
         expect(result.success, step).toBe(false);
         const errors = issuesByField(result.error!);
-        for (const target of targets.filter((t) => t.step === step)) {
+        for (const target of refusedIn.filter((t) => t.step === step)) {
           expect(errors[target.path.join(".")], `${step}.${target.path.join(".")}`).toContain(refused);
         }
+      }
+      for (const target of targets.filter((t) => !refusedIn.includes(t))) {
+        const result = stepSchemas[target.step].safeParse(raw[target.step]);
+        const errors = result.success ? {} : issuesByField(result.error);
+        expect(errors[target.path.join(".")], `${target.step}.${target.path.join(".")} keeps its lines`).toBeUndefined();
       }
       return;
     }
@@ -572,23 +581,50 @@ describe(`the intake form on ${testBackend()}`, () => {
     const previous = process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR;
     process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR = "3";
     try {
+      // The quota counts only requests that carry a live draft (security issue 9).
+      const draftId = await createDraft({ db, locale: "fi" });
       const first = "198.51.100.7";
       const second = "2001:db8::42";
-      for (let i = 0; i < 3; i++) expect(await consumeIntakeSubmission({ db, ip: first })).toEqual({ allowed: true });
-      const refused = await consumeIntakeSubmission({ db, ip: first });
-      expect(refused.allowed).toBe(false);
-      if (refused.allowed) throw new Error("unreachable");
+      for (let i = 0; i < 3; i++) expect(await consumeIntakeSubmission({ db, address: first, draftId })).toEqual({ allowed: true });
+      const refused = await consumeIntakeSubmission({ db, address: first, draftId });
+      expect(refused).toMatchObject({ allowed: false, reason: "rate_limited" });
+      if (refused.allowed || refused.reason !== "rate_limited") throw new Error("unreachable");
       expect(refused.retryAfterSeconds).toBeGreaterThan(0);
       expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60 * 60);
 
-      // Another address has its own allowance.
-      for (let i = 0; i < 3; i++) expect(await consumeIntakeSubmission({ db, ip: second })).toEqual({ allowed: true });
-      expect(await consumeIntakeSubmission({ db, ip: second })).toMatchObject({ allowed: false });
-      expect(await consumeIntakeSubmission({ db, ip: first })).toMatchObject({ allowed: false });
+      // Another address has its own allowance; every address of one IPv6 /64 shares one.
+      for (let i = 0; i < 3; i++) expect(await consumeIntakeSubmission({ db, address: second, draftId })).toEqual({ allowed: true });
+      expect(await consumeIntakeSubmission({ db, address: "2001:db8::4242", draftId })).toMatchObject({ allowed: false, reason: "rate_limited" });
+      expect(await consumeIntakeSubmission({ db, address: first, draftId })).toMatchObject({ allowed: false, reason: "rate_limited" });
 
       // Attempts at once from one address get no more than the limit between them.
-      const burst = await Promise.all(Array.from({ length: 10 }, () => consumeIntakeSubmission({ db, ip: "203.0.113.9" })));
+      const burst = await Promise.all(Array.from({ length: 10 }, () => consumeIntakeSubmission({ db, address: "203.0.113.9", draftId })));
       expect(burst.filter((r) => r.allowed)).toHaveLength(3);
+
+      // The counters are keyed by a keyed hash: no address is stored in clear.
+      const keys = await rawRows<{ key: string }>(db, sql`select key from rate_limits`);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const address of [first, second, "203.0.113.9", "2001:db8"]) expect(keys.some((k) => k.key.includes(address))).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR;
+      else process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR = previous;
+    }
+  });
+
+  it("a request without a live draft uses no quota", async () => {
+    const previous = process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR;
+    process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR = "2";
+    try {
+      const address = "198.51.100.77";
+      const expired = await createDraft({ db, locale: "fi", now: new Date(Date.now() - DRAFT_TTL_MS - 60_000) });
+      for (const draftId of [undefined, "not-a-uuid", randomUUID(), expired]) {
+        for (let i = 0; i < 5; i++) expect(await consumeIntakeSubmission({ db, address, draftId })).toEqual({ allowed: false, reason: "no_draft" });
+      }
+      // The address's whole allowance is still there for a real form.
+      const draftId = await createDraft({ db, locale: "fi" });
+      expect(await consumeIntakeSubmission({ db, address, draftId })).toEqual({ allowed: true });
+      expect(await consumeIntakeSubmission({ db, address, draftId })).toEqual({ allowed: true });
+      expect(await consumeIntakeSubmission({ db, address, draftId })).toMatchObject({ allowed: false, reason: "rate_limited" });
     } finally {
       if (previous === undefined) delete process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR;
       else process.env.KOTONA_INTAKE_SUBMISSIONS_PER_HOUR = previous;

@@ -5,7 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/db/connection";
 import { findStaffByEmail } from "@/db/staff";
-import { auditEvents } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { auditEvents, staffRoleGrants } from "@/db/schema";
 import { testBackend } from "../helpers/database";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kotona-user-create-"));
@@ -42,6 +43,11 @@ describe.skipIf(testBackend() !== "pglite")("npm run user:create", () => {
       expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
       const events = await handle.db.select().from(auditEvents);
       expect(events.map((e) => e.action)).toContain("staff.created");
+      // The operator's bootstrap grants directly (no second person), and says so for the DPO.
+      expect(user?.mustChangePassword).toBe(false);
+      expect(events.find((e) => e.action === "staff.created")?.details).toMatchObject({ role: "dpo", grant: "direct" });
+      const grants = await handle.db.select().from(staffRoleGrants).where(eq(staffRoleGrants.staffId, user!.id));
+      expect(grants).toMatchObject([{ role: "dpo", status: "direct", requestedBy: null }]);
     } finally {
       await handle.close();
     }

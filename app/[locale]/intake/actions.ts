@@ -2,10 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { consentTextToShow, createDraft, deleteDraft, loadDraft, purgeExpiredDrafts, saveDraftConsent, saveDraftStep } from "@/db/intake";
+import { consentTextToShow, deleteDraft, loadDraft, purgeExpiredDrafts, saveDraftConsent, saveDraftStep, startNewDraft } from "@/db/intake";
+import { purgeExpiredLimiterRows } from "@/db/limiter-housekeeping";
 import { getRegisterSettings } from "@/db/settings";
 import type { StepFormState } from "@/components/intake/types";
-import { clearDraftCookie, draftIdFromCookie, setDraftCookie } from "@/lib/intake/cookies";
+import { clearDoneCookie, clearDraftCookie, draftIdFromCookie, setDraftCookie } from "@/lib/intake/cookies";
+import { aboutAnswersWithCodeOnFile, valuesForFields } from "@/lib/intake/draft-policy";
 import { formDataToObject, FormTooLargeError } from "@/lib/intake/form-data";
 import { consentSchemaFor, intakeSteps, isIntakeStep, issuesByField, stepSchemas, type IntakeStep } from "@/lib/intake/steps";
 import { isPublicLocale } from "@/lib/i18n/locales";
@@ -20,14 +22,31 @@ function safeLocale(locale: string): string {
   return isPublicLocale(locale) ? locale : "fi";
 }
 
+/**
+ * "Start a new form" always starts an empty one: whatever draft this browser had is deleted first,
+ * so the next person at a shared computer never sees the previous person's answers.
+ */
 export async function startIntakeAction(locale: string): Promise<void> {
   const l = safeLocale(locale);
   const db = await getDb();
-  // Expired drafts are deleted whenever someone starts a form: no scheduler needed.
+  // Expired drafts and limiter rows are deleted whenever someone starts a form: no scheduler needed.
   await purgeExpiredDrafts({ db });
-  const existing = await loadDraft({ db, draftId: await draftIdFromCookie() });
-  if (!existing) await setDraftCookie(await createDraft({ db, locale: l }));
+  await purgeExpiredLimiterRows({ db });
+  const { retention } = await getRegisterSettings({ db });
+  const draftId = await startNewDraft({ db, previousDraftId: await draftIdFromCookie(), locale: l, idleMinutes: retention.intakeDraftIdleMinutes });
+  await setDraftCookie(draftId);
+  await clearDoneCookie();
   redirect(`/${l}/intake/${intakeSteps[0]}`);
+}
+
+/** "Delete my answers": the draft row goes at once, and the cookie with it. */
+export async function deleteIntakeAnswersAction(locale: string): Promise<void> {
+  const l = safeLocale(locale);
+  const draftId = await draftIdFromCookie();
+  if (draftId) await deleteDraft({ db: await getDb(), draftId });
+  await clearDraftCookie();
+  await clearDoneCookie();
+  redirect(`/${l}/intake?deleted=1`);
 }
 
 function nextPage(step: IntakeStep): string {
@@ -42,13 +61,15 @@ export async function saveStepAction(locale: string, step: string, _previous: St
   const draft = await loadDraft({ db, draftId: await draftIdFromCookie() });
   if (!draft) redirect(`/${l}/intake?expired=1`);
 
-  let values: Record<string, unknown>;
+  let posted: Record<string, unknown>;
   try {
-    values = formDataToObject(formData);
+    posted = formDataToObject(formData);
   } catch (error) {
     if (error instanceof FormTooLargeError) return { status: "error", values: {}, errors: { form: ["tooLong"] }, rows: {} };
     throw error;
   }
+  // What goes back into the fields if the page is shown again: never the identity code.
+  const values = step === "about" ? valuesForFields(posted, draft.personalIdentityCode !== undefined) : posted;
   const intent = formData.get("$intent");
   const rows = Object.fromEntries(
     Object.entries(values)
@@ -60,9 +81,10 @@ export async function saveStepAction(locale: string, step: string, _previous: St
     return { status: "edit", values, errors: {}, rows: { ...rows, [group]: (rows[group] ?? 1) + 1 } };
   }
 
-  const parsed = stepSchemas[step].safeParse(values);
+  const parsed = stepSchemas[step].safeParse(step === "about" ? aboutAnswersWithCodeOnFile(posted, draft.personalIdentityCode) : posted);
   if (!parsed.success) return { status: "error", values, errors: issuesByField(parsed.error), rows };
-  await saveDraftStep({ db, draft, step, value: parsed.data as never, locale: l });
+  const { retention } = await getRegisterSettings({ db });
+  await saveDraftStep({ db, draft, step, value: parsed.data as never, locale: l, idleMinutes: retention.intakeDraftIdleMinutes });
   redirect(formData.get("$change") === "1" ? `/${l}/intake/check` : `/${l}/intake/${nextPage(step)}`);
 }
 
@@ -100,6 +122,7 @@ export async function saveConsentAction(locale: string, _previous: ConsentFormSt
   await saveDraftConsent({
     db,
     draft,
+    idleMinutes: settings.retention.intakeDraftIdleMinutes,
     consent: {
       storageConsent: parsed.data.storageConsent === "yes",
       obtainFrom: parsed.data.obtainFrom as string[],

@@ -181,6 +181,7 @@ export default async function PrivacyNoticePage({ params }: PageProps<"/[locale]
             : t("retentionMonths", { months: s.retention.caseMonthsAfterPurposeEnded })}
         </p>
         <p>{t("retentionIntake", { days: s.retention.intakeSubmissionDays })}</p>
+        <p data-testid="retention-draft">{t("retentionDraft", { minutes: s.retention.intakeDraftIdleMinutes })}</p>
         {s.retention.permanentDocuments.length > 0 ? (
           <p>
             {t("retentionPermanent", {

@@ -7,17 +7,25 @@ import { recordAuditEvent } from "@/db/audit";
 import { recordAccessReason, revealIdentityCode } from "@/db/client-access";
 import { searchClients } from "@/db/client-search";
 import { authorizedAction } from "@/lib/auth/action";
+import { searchScopeOf } from "@/lib/auth/client-access";
 import { staffActor } from "@/lib/auth/guard";
 
 const clientIdField = z.string().uuid("invalid");
 
+/** Where to go once the reason is given: a staff page that needed it (the case, or an intake merge). */
+const returnToField = z
+  .string()
+  .max(300)
+  .regex(/^\/staff\/[A-Za-z0-9/_-]*$/, "invalid")
+  .optional();
+
 export const giveAccessReasonAction = authorizedAction(
   "client:read",
-  z.object({ clientId: clientIdField, reason: z.string().trim().min(10, "reasonTooShort").max(500, "too_long") }),
+  z.object({ clientId: clientIdField, reason: z.string().trim().min(10, "reasonTooShort").max(500, "too_long"), returnTo: returnToField }),
   async (input, staff) => {
     const actor = staffActor(staff);
     await recordAccessReason({ db: await getDb(), actor, clientId: input.clientId, reason: input.reason });
-    redirect(`/staff/clients/${input.clientId}`);
+    redirect(input.returnTo ?? `/staff/clients/${input.clientId}`);
   },
 );
 
@@ -48,6 +56,7 @@ export type SearchResult = Awaited<ReturnType<typeof searchClients>>;
  */
 export const searchClientsAction = authorizedAction("client:read", searchSchema, async (input, staff) => {
   const db = await getDb();
+  const actor = staffActor(staff);
   const caseworkerId = input.caseworker === "me" ? staff.user.id : input.caseworker === "unassigned" ? "unassigned" : undefined;
   const result = await searchClients({
     db,
@@ -56,13 +65,16 @@ export const searchClientsAction = authorizedAction("client:read", searchSchema,
       status: input.status || undefined,
       clientGroup: input.clientGroup || undefined,
       caseworkerId,
+      ownAndUnassignedOf: searchScopeOf(actor) === "whole_register" ? undefined : actor.userId,
     },
     page: input.page,
   });
+  // The ids of the clients listed (never the text searched, which may be an identity code): who
+  // looked at whom, or found that a code is in the register, stays attributable.
   await recordAuditEvent(db, {
     actorId: staff.user.id,
     action: "client.searched",
-    details: { kind: result.kind, total: result.total, page: result.page },
+    details: { kind: result.kind, total: result.total, page: result.page, clientIds: result.rows.map((row) => row.id) },
     requestId: staff.requestId,
   });
   return { status: "ok" as const, data: result };

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { roleHasPermission } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/guard";
+import { searchScopeOf } from "@/lib/auth/client-access";
+import { requirePermission, staffActor } from "@/lib/auth/guard";
 import { ClientSearchForm } from "./search-form";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -24,7 +25,8 @@ export default async function ClientsPage() {
         showCaseworkerFilter={staff.user.role === "caseworker" || staff.user.role === "coordinator"}
         labels={{
           text: t("text"),
-          textHint: t("textHint"),
+          // A caseworker's search is kept to their caseload (lib/auth/client-access.ts searchScopeOf): say so.
+          textHint: searchScopeOf(staffActor(staff)) === "whole_register" ? t("textHint") : `${t("textHint")} ${t("scopeHint")}`,
           status: t("status"),
           group: t("group"),
           caseworker: t("caseworker"),

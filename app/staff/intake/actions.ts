@@ -1,61 +1,58 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db";
-import { acceptSubmission, IntakeReviewError, mergeSubmission, rejectSubmission } from "@/db/intake-review";
+import { acceptSubmission, rejectSubmission } from "@/db/intake-decisions";
+import { mergeSubmission } from "@/db/intake-merge";
 import { authorizedAction } from "@/lib/auth/action";
-import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
+import { staffActor } from "@/lib/auth/guard";
+import { acceptSubmissionSchema, mergeSubmissionSchema, rejectSubmissionSchema } from "@/lib/validations/intake-review";
+import { refusedWrite } from "../clients/[clientId]/case-write";
 
-const submissionId = z.string().uuid("invalid");
-
-function refused(error: unknown) {
-  if (error instanceof IntakeReviewError) return { status: "error" as const, formError: error.code };
-  throw error;
-}
-
-export const acceptSubmissionAction = authorizedAction(
-  "intake:review",
-  z.object({ submissionId, assignToMe: z.enum(["yes"]).optional() }),
-  async (input, staff) => {
-    let clientId: string;
-    try {
-      ({ clientId } = await acceptSubmission({
-        db: await getDb(),
+export const acceptSubmissionAction = authorizedAction("intake:review", acceptSubmissionSchema, async (input, staff) => {
+  let clientId: string;
+  try {
+    ({ clientId } = await acceptSubmission({
+      db: await getDb(),
+      actor: staffActor(staff),
+      input: {
         submissionId: input.submissionId,
-        actorId: staff.user.id,
         // Only a caseworker can take the client onto their own caseload.
         assignToCaseworkerId: input.assignToMe === "yes" && staff.user.role === "caseworker" ? staff.user.id : null,
-      }));
-    } catch (error) {
-      return refused(error);
-    }
-    redirect(`/staff/clients/${clientId}`);
-  },
-);
+        apply: input.apply,
+      },
+    }));
+  } catch (error) {
+    const refusal = await refusedWrite(staff, "intake.accepted", undefined, error);
+    if (refusal) return refusal;
+    throw error;
+  }
+  redirect(`/staff/clients/${clientId}`);
+});
 
-export const mergeSubmissionAction = authorizedAction(
-  "intake:review",
-  z.object({ submissionId, clientId: z.string().uuid("invalid") }),
-  async (input, staff) => {
-    try {
-      await mergeSubmission({ db: await getDb(), submissionId: input.submissionId, clientId: input.clientId, actorId: staff.user.id });
-    } catch (error) {
-      return refused(error);
-    }
-    redirect(`/staff/clients/${input.clientId}`);
-  },
-);
+/**
+ * A merge is a write to the client's case: the data layer takes the case's lock-and-access step
+ * (a stated reason for another caseworker's client, no restricted, closed or erasure-pending case)
+ * and applies only what staff confirmed.
+ */
+export const mergeSubmissionAction = authorizedAction("intake:review", mergeSubmissionSchema, async (input, staff) => {
+  try {
+    await mergeSubmission({ db: await getDb(), actor: staffActor(staff), input });
+  } catch (error) {
+    const refusal = await refusedWrite(staff, "intake.merged", input.clientId, error);
+    if (refusal) return refusal;
+    throw error;
+  }
+  redirect(`/staff/clients/${input.clientId}`);
+});
 
-export const rejectSubmissionAction = authorizedAction(
-  "intake:review",
-  z.object({ submissionId, reason: z.enum(intakeRejectionReasons, { error: "chooseOne" }) }),
-  async (input, staff) => {
-    try {
-      await rejectSubmission({ db: await getDb(), submissionId: input.submissionId, actorId: staff.user.id, reason: input.reason });
-    } catch (error) {
-      return refused(error);
-    }
-    redirect("/staff/intake?rejected=1");
-  },
-);
+export const rejectSubmissionAction = authorizedAction("intake:review", rejectSubmissionSchema, async (input, staff) => {
+  try {
+    await rejectSubmission({ db: await getDb(), actor: staffActor(staff), input });
+  } catch (error) {
+    const refusal = await refusedWrite(staff, "intake.rejected", undefined, error);
+    if (refusal) return refusal;
+    throw error;
+  }
+  redirect("/staff/intake?rejected=1");
+});

@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { countPendingSubmissions, listPendingSubmissions } from "@/db/intake-review";
-import { requirePermission } from "@/lib/auth/guard";
+import { QUEUE_PAGE_SIZE, viewIntakeQueue } from "@/db/intake-queue";
+import { requirePermission, staffActor } from "@/lib/auth/guard";
 import { localeNames, isPublicLocale } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Intake queue" };
 
 export default async function IntakeQueuePage({ searchParams }: PageProps<"/staff/intake">) {
-  await requirePermission("intake:review");
+  const staff = await requirePermission("intake:review");
   const t = await getTranslations("intakeQueue");
   const format = await getFormatter();
   const { page: pageParam, rejected } = await searchParams;
   const page = Math.max(1, Number(typeof pageParam === "string" ? pageParam : 1) || 1);
-  const db = await getDb();
-  const [rows, total] = await Promise.all([listPendingSubmissions({ db, page }), countPendingSubmissions({ db })]);
+  // The names listed are personal data: the look is audited with the submissions shown.
+  const { rows, total } = await viewIntakeQueue({ db: await getDb(), actor: staffActor(staff), page });
   return (
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("title")}</h1>
@@ -59,7 +59,7 @@ export default async function IntakeQueuePage({ searchParams }: PageProps<"/staf
       )}
       <nav aria-label={t("pages")} className="flex gap-4">
         {page > 1 ? <Link href={`/staff/intake?page=${page - 1}`}>{t("previous")}</Link> : null}
-        {page * 25 < total ? <Link href={`/staff/intake?page=${page + 1}`}>{t("next")}</Link> : null}
+        {page * QUEUE_PAGE_SIZE < total ? <Link href={`/staff/intake?page=${page + 1}`}>{t("next")}</Link> : null}
       </nav>
     </div>
   );

@@ -5,6 +5,7 @@ import { StepForm } from "@/components/intake/step-form";
 import { getDb } from "@/db";
 import { loadDraft } from "@/db/intake";
 import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { IDENTITY_CODE_ON_FILE, valuesForFields } from "@/lib/intake/draft-policy";
 import { stepDictionary } from "@/lib/intake/dictionary";
 import { stepFields } from "@/lib/intake/form-spec";
 import { intakeSteps, isIntakeStep } from "@/lib/intake/steps";
@@ -27,8 +28,15 @@ export default async function IntakeStepPage({ params, searchParams }: PageProps
   const t = await getTranslations("intake");
   const index = intakeSteps.indexOf(step);
   const previous = index === 0 ? `/${locale}/intake` : `/${locale}/intake/${intakeSteps[index - 1]}`;
-  const initialValues: Record<string, unknown> = { ...(draft.answers[step] as Record<string, unknown> | undefined) };
-  if (step === "about" && draft.personalIdentityCode) initialValues.personalIdentityCode = draft.personalIdentityCode;
+  const saved: Record<string, unknown> = { ...(draft.answers[step] as Record<string, unknown> | undefined) };
+  // The identity code is never put back into its field (a shared computer's next user would see
+  // it): the field stays empty and says a code is on file; empty keeps it, a new one replaces it.
+  const codeOnFile = step === "about" && draft.personalIdentityCode !== undefined;
+  const initialValues = step === "about" ? valuesForFields(saved, codeOnFile) : saved;
+  const dictionary = await stepDictionary(step);
+  if (codeOnFile) {
+    dictionary.fields.personalIdentityCode = { label: t("fields.personalIdentityCode.label"), hint: t("fields.personalIdentityCode.hintOnFile") };
+  }
 
   return (
     <div>
@@ -38,7 +46,8 @@ export default async function IntakeStepPage({ params, searchParams }: PageProps
         step={step}
         fields={stepFields[step]}
         initialValues={initialValues}
-        dictionary={await stepDictionary(step)}
+        dictionary={dictionary}
+        hiddenFields={codeOnFile ? [IDENTITY_CODE_ON_FILE] : []}
         action={saveStepAction.bind(null, locale, step)}
         backHref={change === "1" ? `/${locale}/intake/check` : previous}
         backLabel={t("ui.back")}

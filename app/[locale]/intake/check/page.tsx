@@ -7,6 +7,7 @@ import { firstMissingStep, loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
 import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { localised } from "@/lib/register-settings";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/intake/check">): Promise<Metadata> {
@@ -45,7 +46,11 @@ export default async function CheckAnswersPage({ params }: PageProps<"/[locale]/
       <AnswersSummary
         answers={{
           ...(draft.answers as Record<string, Record<string, unknown>>),
-          about: { ...draft.answers.about, personalIdentityCode: draft.personalIdentityCode },
+          // Masked, like everywhere else it is shown: the page may stay on a shared screen.
+          about: {
+            ...draft.answers.about,
+            personalIdentityCode: draft.personalIdentityCode ? maskPersonalIdentityCode(draft.personalIdentityCode) : undefined,
+          },
         }}
         changeHref={(step) => `/${locale}/intake/${step}?change=1`}
       />

@@ -6,7 +6,7 @@ import { consumeIntakeSubmission } from "@/db/intake-rate-limit";
 import { getRegisterSettings } from "@/db/settings";
 import { clearDraftCookie, draftIdFromCookie, setDoneCookie } from "@/lib/intake/cookies";
 import { isPublicLocale, textDirection } from "@/lib/i18n/locales";
-import { clientIpFrom } from "@/lib/request-meta";
+import { clientAddressFrom } from "@/lib/client-address";
 
 /** A check-answers form is a few hundred bytes; anything this large is not one. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -36,14 +36,15 @@ export async function POST(request: NextRequest, { params }: RouteContext<"/[loc
   if (origin && origin !== request.nextUrl.origin) return messagePage(locale, 403, "rejected");
 
   const db = await getDb();
-  const limit = await consumeIntakeSubmission({ db, ip: clientIpFrom(request.headers) ?? "unknown" });
+  // Only a request with a live draft counts against the address's allowance.
+  const draftId = await draftIdFromCookie();
+  const limit = await consumeIntakeSubmission({ db, address: clientAddressFrom(request.headers), draftId });
+  if (!draftId || (!limit.allowed && limit.reason === "no_draft")) return NextResponse.redirect(new URL(`/${locale}/intake?expired=1`, request.url), 303);
   if (!limit.allowed) return messagePage(locale, 429, "rateLimited", { "Retry-After": String(limit.retryAfterSeconds) });
 
   const body = await request.text();
   if (body.length > MAX_BODY_BYTES) return messagePage(locale, 413, "tooLarge");
   const form = new URLSearchParams(body);
-  const draftId = await draftIdFromCookie();
-  if (!draftId) return NextResponse.redirect(new URL(`/${locale}/intake?expired=1`, request.url), 303);
 
   if (form.get("website")) {
     // Only a bot fills the hidden field: keep nothing, tell it nothing useful.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
@@ -18,6 +19,9 @@ export default async function RegisterSettingsPage() {
     <div className="space-y-6">
       <h1 className="text-3xl font-bold">{t("settingsTitle")}</h1>
       <p>{t("settingsIntro")}</p>
+      <p>
+        <Link href="/staff/admin/settings/history">{t("historyLink")}</Link>
+      </p>
       <NextIntlClientProvider messages={{ admin: messages.admin }}>
         <SettingsForm initialJson={JSON.stringify(settings, null, 2)} />
       </NextIntlClientProvider>

@@ -2,23 +2,27 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db";
-import { createStaffUser, findStaffByEmail, setStaffDisabled, setStaffRole } from "@/db/staff";
+import { createStaffAccount, requestStaffRole } from "@/db/role-grants";
+import { setStaffDisabled } from "@/db/staff";
 import { authorizedAction } from "@/lib/auth/action";
 import { changeStaffRoleSchema, createStaffSchema, setStaffDisabledSchema } from "@/lib/validations/staff";
 
+/** A client-data role only waits for approval here; the person sets their own password first. */
 export const createStaffAction = authorizedAction("staff:manage", createStaffSchema, async (input, staff) => {
-  const db = await getDb();
-  if (await findStaffByEmail({ db, email: input.email })) {
-    return { status: "error", fieldErrors: { email: ["email_taken"] } };
-  }
-  await createStaffUser({ db, ...input, actorId: staff.user.id });
+  const result = await createStaffAccount({ db: await getDb(), ...input, actor: { userId: staff.user.id, requestId: staff.requestId } });
+  if (result.status === "error") return { status: "error", fieldErrors: { email: [result.code] } };
   revalidatePath("/staff/admin/staff");
-  return { status: "ok" };
+  return { status: "ok", data: { awaitingApproval: result.grant === "pending" } };
 });
 
 export const changeStaffRoleAction = authorizedAction("staff:manage", changeStaffRoleSchema, async (input, staff) => {
-  if (input.staffId === staff.user.id) return { status: "error", formError: "cannot_change_self" };
-  await setStaffRole({ db: await getDb(), staffId: input.staffId, role: input.role, actorId: staff.user.id });
+  const result = await requestStaffRole({
+    db: await getDb(),
+    staffId: input.staffId,
+    role: input.role,
+    actor: { userId: staff.user.id, requestId: staff.requestId },
+  });
+  if (result.status === "error") return { status: "error", formError: result.code };
   revalidatePath("/staff/admin/staff");
   return { status: "ok" };
 });

@@ -15,7 +15,7 @@ export function CreateStaffForm() {
   const t = useTranslations("admin");
   const tv = useTranslations("validation");
   const tr = useTranslations("roles");
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(createStaffAction, { status: "idle" });
+  const [state, formAction, pending] = useActionState<ActionState<{ awaitingApproval: boolean }>, FormData>(createStaffAction, { status: "idle" });
   const { register, handleSubmit, formState } = useForm({ resolver: zodResolver(createStaffSchema), mode: "onTouched" });
   const errorFor = (name: "email" | "displayName" | "role" | "password") => {
     const code = formState.errors[name]?.message ?? (state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined);
@@ -36,9 +36,11 @@ export function CreateStaffForm() {
         {t("createTitle")}
       </h2>
       {state.status === "ok" ? (
-        <p role="status" className="border-s-4 border-brand-700 ps-3">
-          {t("created")}
-        </p>
+        <div role="status" className="space-y-1 border-s-4 border-brand-700 ps-3">
+          <p>{t("created")}</p>
+          <p>{t("createdMustChangePassword")}</p>
+          {state.data?.awaitingApproval ? <p>{t("createdAwaitingApproval")}</p> : null}
+        </div>
       ) : null}
       {fields.map((f) => {
         const error = errorFor(f.name);
@@ -57,8 +59,14 @@ export function CreateStaffForm() {
           </Field>
         );
       })}
-      <Field id="new-role" label={t("role")} error={errorFor("role")}>
-        <select id="new-role" className={inputClass} defaultValue="caseworker" {...register("role")}>
+      <Field id="new-role" label={t("role")} hint={t("roleApprovalHint")} error={errorFor("role")}>
+        <select
+          id="new-role"
+          className={inputClass}
+          defaultValue="caseworker"
+          aria-describedby={describedBy("new-role", t("roleApprovalHint"), errorFor("role"))}
+          {...register("role")}
+        >
           {staffRoles.map((role) => (
             <option key={role} value={role}>
               {tr(role)}

@@ -5,12 +5,13 @@ import type { ActionState } from "@/lib/auth/action";
 import { buttonClass } from "@/components/forms/field";
 import { giveAccessReasonAction } from "../actions";
 
-export function AccessReasonForm({ clientId, labels }: { clientId: string; labels: { reason: string; hint: string; submit: string; tooShort: string } }) {
+export function AccessReasonForm({ clientId, returnTo, labels }: { clientId: string; returnTo?: string; labels: { reason: string; hint: string; submit: string; tooShort: string } }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(giveAccessReasonAction, { status: "idle" });
   const error = state.status === "error" ? labels.tooShort : undefined;
   return (
     <form action={formAction} className="max-w-xl space-y-3">
       <input type="hidden" name="clientId" value={clientId} />
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       <label htmlFor="reason" className="block font-bold">
         {labels.reason}
       </label>

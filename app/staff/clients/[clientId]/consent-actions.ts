@@ -8,9 +8,9 @@ import { withdrawConsentSchema, writtenConsentSchema } from "@/lib/validations/c
 import { runCaseWrite } from "./case-write";
 
 export const recordWrittenConsentAction = authorizedAction("consent:record", writtenConsentSchema, async (input, staff) =>
-  runCaseWrite(input.clientId, async () => recordWrittenConsent({ db: await getDb(), actor: staffActor(staff), input })),
+  runCaseWrite(staff, "consent.recorded", input.clientId, async () => recordWrittenConsent({ db: await getDb(), actor: staffActor(staff), input })),
 );
 
 export const withdrawConsentAction = authorizedAction("consent:record", withdrawConsentSchema, async (input, staff) =>
-  runCaseWrite(input.clientId, async () => withdrawConsent({ db: await getDb(), actor: staffActor(staff), input })),
+  runCaseWrite(staff, "consent.withdrawn", input.clientId, async () => withdrawConsent({ db: await getDb(), actor: staffActor(staff), input })),
 );

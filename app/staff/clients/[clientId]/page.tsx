@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { mayReadFunctionalCapacity, openClientCase } from "@/db/client-access";
+import { openClientCase } from "@/db/client-access";
+import { mayReadFunctionalCapacity } from "@/lib/auth/client-access";
 import { listStaff } from "@/db/staff";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { utcToHelsinkiLocal } from "@/lib/helsinki-time";
@@ -110,7 +111,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
           caseworkers={caseworkers}
           currentCaseworkerId={c.assignedCaseworkerId}
           canAssign={canAssign}
-          canRecordFunctionalCapacity={mayReadFunctionalCapacity(actor, c.assignedCaseworkerId)}
+          canRecordFunctionalCapacity={mayReadFunctionalCapacity(actor, c)}
         />
       )}
 

@@ -7,7 +7,7 @@ import { caseDetailsErrorCodes } from "@/lib/validations/case-details";
 export async function recordFormTexts() {
   const tf = await getTranslations("caseForms");
   const td = await getTranslations("caseDetails");
-  const refusals = ["not_found", "needs_reason", "forbidden", "restricted", "closed", "appointment_not_found", "appointment_not_booked", "invalid_assignee", "unknown_agency", "unknown_authority", "transfer_inside_eea", "transfers_forbidden", "consent_not_found", "not_withdrawable", "other"] as const;
+  const refusals = ["not_found", "needs_reason", "forbidden", "restricted", "closed", "erasure_pending", "appointment_not_found", "appointment_not_booked", "invalid_assignee", "unknown_agency", "unknown_authority", "transfer_inside_eea", "transfers_forbidden", "consent_not_found", "not_withdrawable", "other"] as const;
   const detailRefusals = ["basis_not_allowed", "duplicate_identity_code", "identity_code_date_mismatch", "record_not_found"] as const;
   return {
     savedText: tf("saved"),

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { buttonClass } from "@/components/forms/field";
 import type { ActionState } from "@/lib/auth/action";
 import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
-import { acceptSubmissionAction, mergeSubmissionAction, rejectSubmissionAction } from "../actions";
+import { acceptSubmissionAction, rejectSubmissionAction } from "../actions";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -24,14 +24,34 @@ function Refusal({ state, messages }: { state: ActionState; messages: Record<str
 export interface DecisionLabels {
   accept: string;
   assignToMe: string;
-  merge: string;
+  linksTitle: string;
+  linksHint: string;
   reject: string;
   reason: string;
   reasons: Record<string, string>;
   errors: Record<string, string>;
 }
 
-export function AcceptForm({ submissionId, labels, canAssignToSelf }: { submissionId: string; labels: DecisionLabels; canAssignToSelf: boolean }) {
+export interface LinkChoice {
+  key: string;
+  label: string;
+}
+
+/**
+ * Accepting as a new client. Family links the answers suggest are offered one by one, unticked: a
+ * name and a birth date are not proof, so staff confirm each link after checking it with the person.
+ */
+export function AcceptForm({
+  submissionId,
+  labels,
+  canAssignToSelf,
+  links,
+}: {
+  submissionId: string;
+  labels: DecisionLabels;
+  canAssignToSelf: boolean;
+  links: LinkChoice[];
+}) {
   const [state, formAction, pending] = useDecision(acceptSubmissionAction);
   return (
     <form action={formAction} className="space-y-2">
@@ -42,24 +62,24 @@ export function AcceptForm({ submissionId, labels, canAssignToSelf }: { submissi
           <label htmlFor="assign-to-me">{labels.assignToMe}</label>
         </div>
       ) : null}
+      {links.length > 0 ? (
+        <fieldset className="space-y-1" aria-describedby="accept-links-hint">
+          <legend className="font-bold">{labels.linksTitle}</legend>
+          <p id="accept-links-hint" className="text-sm text-gray-700">
+            {labels.linksHint}
+          </p>
+          {links.map((link, index) => (
+            <div key={link.key} className="flex items-start gap-2">
+              <input id={`accept-link-${index}`} type="checkbox" name="apply" value={link.key} className="mt-1 h-5 w-5" />
+              <label htmlFor={`accept-link-${index}`}>{link.label}</label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
       <Refusal state={state} messages={labels.errors} />
       <button type="submit" disabled={pending} className={buttonClass}>
         {labels.accept}
       </button>
-    </form>
-  );
-}
-
-export function MergeForm({ submissionId, clientId, labels, clientLabel }: { submissionId: string; clientId: string; labels: DecisionLabels; clientLabel: string }) {
-  const [state, formAction, pending] = useDecision(mergeSubmissionAction);
-  return (
-    <form action={formAction} className="inline-flex flex-wrap items-center gap-2">
-      <input type="hidden" name="submissionId" value={submissionId} />
-      <input type="hidden" name="clientId" value={clientId} />
-      <button type="submit" disabled={pending} aria-label={`${labels.merge}: ${clientLabel}`} className="rounded border-2 border-brand-700 px-3 py-1 font-bold">
-        {labels.merge}
-      </button>
-      <Refusal state={state} messages={labels.errors} />
     </form>
   );
 }

@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AnswersSummary } from "@/components/intake/answers-summary";
 import { getDb } from "@/db";
-import { findPossibleDuplicates, viewSubmission } from "@/db/intake-review";
-import { requirePermission } from "@/lib/auth/guard";
+import { acceptOffer } from "@/db/intake-decisions";
+import { findPossibleDuplicates, viewSubmission } from "@/db/intake-queue";
+import { requirePermission, staffActor } from "@/lib/auth/guard";
 import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
-import { AcceptForm, MergeForm, RejectForm, type DecisionLabels } from "./decision-forms";
+import { AcceptForm, RejectForm, type DecisionLabels, type LinkChoice } from "./decision-forms";
 
 export const metadata: Metadata = { title: "Intake submission" };
 
@@ -18,7 +19,8 @@ export default async function SubmissionPage({ params }: PageProps<"/staff/intak
   const t = await getTranslations("intakeQueue");
   const format = await getFormatter();
   const db = await getDb();
-  const submission = await viewSubmission({ db, submissionId, actorId: staff.user.id, requestId: staff.requestId });
+  const actor = staffActor(staff);
+  const submission = await viewSubmission({ db, actor, submissionId });
   if (!submission) notFound();
   if (submission.status !== "pending" || !submission.answers) {
     return (
@@ -29,11 +31,21 @@ export default async function SubmissionPage({ params }: PageProps<"/staff/intak
       </div>
     );
   }
-  const duplicates = await findPossibleDuplicates({ db, submissionId, actorId: staff.user.id, requestId: staff.requestId });
+  const duplicates = await findPossibleDuplicates({ db, submissionId, actor });
+  const offer = await acceptOffer({ db, actor, submissionId });
+  const members = submission.answers.family.members;
+  const links: LinkChoice[] = [
+    ...offer.familyLinks.map((link) => ({
+      key: link.key,
+      label: t("linkFamilyMember", { name: members[link.memberIndex]?.fullName ?? "?", clientNumber: offer.clientNumbers[link.relatedClientId] ?? "?" }),
+    })),
+    ...offer.memberOf.map((link) => ({ key: link.key, label: t("linkMemberOf", { clientNumber: offer.clientNumbers[link.ownerClientId] ?? "?" }) })),
+  ];
   const labels: DecisionLabels = {
     accept: t("accept"),
     assignToMe: t("assignToMe"),
-    merge: t("merge"),
+    linksTitle: t("linksTitle"),
+    linksHint: t("linksHint"),
     reject: t("reject"),
     reason: t("rejectReason"),
     reasons: Object.fromEntries(intakeRejectionReasons.map((r) => [r, t(`reasons.${r}` as never)])),
@@ -77,7 +89,14 @@ export default async function SubmissionPage({ params }: PageProps<"/staff/intak
                   {d.lastName}, {d.firstNames} ({d.clientNumber})
                 </Link>
                 <span>{d.reasons.map((r) => t(`duplicateReason.${r}` as never)).join(", ")}</span>
-                <MergeForm submissionId={submission.id} clientId={d.id} labels={labels} clientLabel={`${d.lastName}, ${d.firstNames}`} />
+                {d.status !== "active" ? <span className="font-bold">{t(`duplicateStatus.${d.status}` as never)}</span> : null}
+                <Link
+                  href={`/staff/intake/${submission.id}/merge/${d.id}`}
+                  className="rounded border-2 border-brand-700 px-3 py-1 font-bold no-underline"
+                  aria-label={`${t("compareAndMerge")}: ${d.lastName}, ${d.firstNames}`}
+                >
+                  {t("compareAndMerge")}
+                </Link>
               </li>
             ))}
           </ul>
@@ -90,7 +109,7 @@ export default async function SubmissionPage({ params }: PageProps<"/staff/intak
             {t("acceptTitle")}
           </h2>
           <p>{t("acceptText")}</p>
-          <AcceptForm submissionId={submission.id} labels={labels} canAssignToSelf={staff.user.role === "caseworker"} />
+          <AcceptForm submissionId={submission.id} labels={labels} canAssignToSelf={staff.user.role === "caseworker"} links={links} />
         </section>
         <section aria-labelledby="reject-title" className="space-y-2">
           <h2 id="reject-title" className="text-xl font-bold">

@@ -8,6 +8,7 @@ import { DisclosureError, disclosedDocument } from "@/db/disclosures";
 import { DisclosureDocumentView } from "@/components/staff/disclosure-document-view";
 import { requirePermission, staffActor } from "@/lib/auth/guard";
 import { disclosureDocumentLabels } from "../document-labels";
+import { RevealDocumentIdentityCode } from "./reveal-document-identity-code";
 
 export const metadata: Metadata = { title: "Disclosure document" };
 
@@ -24,14 +25,20 @@ async function load(clientId: string, disclosureId: string, actor: Parameters<ty
   }
 }
 
-/** The document exactly as disclosed, print-friendly, with its JSON file and SHA-256. Each look is audited. */
+/**
+ * The document as disclosed, print-friendly, with its JSON file and SHA-256, under the case's read
+ * rules: functional capacity left out for those who may not read it, the identity code masked until
+ * revealed. Each look is audited.
+ */
 export default async function DisclosureDocumentPage({ params, searchParams }: PageProps<"/staff/clients/[clientId]/disclosures/[disclosureId]">) {
   const staff = await requirePermission("disclosure:create");
   const { clientId, disclosureId } = await params;
   const recorded = (await searchParams).recorded === "1";
   const t = await getTranslations("disclosures");
   const format = await getFormatter();
-  const { document, sha256 } = await load(clientId, disclosureId, staffActor(staff));
+  const stored = await load(clientId, disclosureId, staffActor(staff));
+  if (stored.kind !== "document") notFound();
+  const { seen, sha256 } = stored;
   const labels = await disclosureDocumentLabels();
   return (
     <div className="space-y-4">
@@ -44,12 +51,21 @@ export default async function DisclosureDocumentPage({ params, searchParams }: P
         </p>
       ) : null}
       <h1 className="text-3xl font-bold print:hidden">{t("documentPageTitle")}</h1>
-      <p className="print:hidden">
-        <a href={`/staff/clients/${clientId}/disclosures/${disclosureId}/document`} download data-testid="document-json">
-          {t("downloadJson")}
-        </a>
-      </p>
-      <DisclosureDocumentView document={document} labels={labels} formatDate={(iso) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" })} />
+      {seen.withheld.length > 0 ? (
+        <p role="note" className="border-s-4 border-brand-700 bg-brand-50 p-3" data-testid="document-withheld">
+          {t("withheld", { categories: seen.withheld.map((category) => labels.categories[category] ?? category).join(", ") })}
+        </p>
+      ) : (
+        <p className="print:hidden">
+          <a href={`/staff/clients/${clientId}/disclosures/${disclosureId}/document`} download data-testid="document-json">
+            {t("downloadJson")}
+          </a>
+        </p>
+      )}
+      {seen.contains.identityCode && !seen.identityCodeShown ? (
+        <RevealDocumentIdentityCode clientId={clientId} disclosureId={disclosureId} label={t("revealIdentityCode")} codeLabel={t("identityCode")} />
+      ) : null}
+      <DisclosureDocumentView document={seen.document} labels={labels} formatDate={(iso) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" })} />
       <p className="text-sm break-all">
         {t("sha256")}: <span className="font-mono">{sha256}</span>
       </p>

@@ -7,7 +7,8 @@ import type { ActionState, FieldErrors } from "@/lib/auth/action";
 import { authorizedAction } from "@/lib/auth/action";
 import { staffActor } from "@/lib/auth/guard";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
-import { caseRefusal } from "../../case-write";
+import { refusedWrite } from "../../case-write";
+import type { StaffContext } from "@/lib/auth/guard";
 
 /** Refused categories as field errors, keyed `refused.<category>`, so the form can say which and why. */
 function refused(refusals: DisclosureRefusal[]): Extract<ActionState, { status: "error" }> {
@@ -15,11 +16,11 @@ function refused(refusals: DisclosureRefusal[]): Extract<ActionState, { status: 
   return { status: "error", formError: "refused", fieldErrors };
 }
 
-async function orRefusal<T>(run: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
+async function orRefusal<T>(staff: StaffContext, clientId: string, run: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
   try {
     return await run();
   } catch (error) {
-    const refusal = caseRefusal(error);
+    const refusal = await refusedWrite(staff, "disclosure.recorded", clientId, error);
     if (refusal) return refusal as Extract<ActionState, { status: "error" }>;
     if (error instanceof DisclosureError) return { status: "error", formError: "unknown_agency" };
     throw error;
@@ -28,7 +29,7 @@ async function orRefusal<T>(run: () => Promise<ActionState<T>>): Promise<ActionS
 
 /** The document the disclosure would produce, evaluated by the gate now. Audited as a look at the data. */
 export const previewDisclosureAction = authorizedAction("disclosure:create", disclosureFormSchema, async (input, staff): Promise<ActionState<{ document: DisclosureDocument }>> =>
-  orRefusal<{ document: DisclosureDocument }>(async () => {
+  orRefusal<{ document: DisclosureDocument }>(staff, input.clientId, async () => {
     const outcome = await previewDisclosure({ db: await getDb(), actor: staffActor(staff), input });
     return outcome.kind === "refused" ? refused(outcome.refusals) : { status: "ok", data: { document: outcome.document } };
   }),
@@ -36,7 +37,7 @@ export const previewDisclosureAction = authorizedAction("disclosure:create", dis
 
 /** Records the disclosure (the gate evaluated again inside the transaction) and opens its document. */
 export const recordDisclosureAction = authorizedAction("disclosure:create", disclosureFormSchema, async (input, staff): Promise<ActionState<{ document: DisclosureDocument }>> => {
-  const outcome = await orRefusal<{ disclosureId: string }>(async () => {
+  const outcome = await orRefusal<{ disclosureId: string }>(staff, input.clientId, async () => {
     const result = await recordDisclosure({ db: await getDb(), actor: staffActor(staff), input });
     return result.kind === "refused" ? refused(result.refusals) : { status: "ok" as const, data: { disclosureId: result.disclosureId } };
   });

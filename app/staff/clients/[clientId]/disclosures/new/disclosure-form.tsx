@@ -136,9 +136,10 @@ export function DisclosureForm({
         ) : null}
 
         <Field id="purpose" label={texts.purpose} hint={texts.purposeHint} error={errorFor("purpose")}>
-          <textarea
+          {/* One line: the purpose goes into the disclosure log and its CSV export (no line breaks there). */}
+          <input
             id="purpose"
-            rows={3}
+            type="text"
             className={inputClass}
             defaultValue={statutoryPurpose ?? ""}
             aria-invalid={errorFor("purpose") ? true : undefined}

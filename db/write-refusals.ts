@@ -1,0 +1,40 @@
+import "server-only";
+import type { AuditAction } from "@/lib/audit-actions";
+import type { StaffActor } from "@/lib/auth/client-access";
+import { recordAuditEvent } from "./audit";
+import type { Executor } from "./connection";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A write the register refused, recorded with its outcome (security issue 9): a refusal can itself
+ * reveal personal data — "this identity code is already registered" tells that a person is a client —
+ * so who tried what, on which client, and what they learnt must be attributable like any read. The
+ * refused write's own transaction rolled back; this event is written on its own.
+ */
+export async function recordWriteRefusal({
+  db,
+  actor,
+  attempted,
+  clientId,
+  outcome,
+  otherClientIds = [],
+}: {
+  db: Executor;
+  actor: StaffActor;
+  /** The audit action the write would have recorded. */
+  attempted: AuditAction;
+  clientId?: string | null;
+  /** The refusal's code. */
+  outcome: string;
+  /** Clients the refusal named, e.g. the holder of an identity code already registered. */
+  otherClientIds?: readonly string[];
+}): Promise<void> {
+  await recordAuditEvent(db, {
+    actorId: actor.userId,
+    action: "write.refused",
+    clientId: clientId && UUID.test(clientId) ? clientId : null,
+    details: { attempted, outcome, ...(otherClientIds.length > 0 ? { clientIds: [...otherClientIds] } : {}) },
+    requestId: actor.requestId,
+  });
+}
