@@ -1,6 +1,16 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
+/**
+ * The folders' boundaries (../shared/CONVENTIONS.md, "Where things live"): app → server → db → lib.
+ * Each block names what its folder may not import, with the reason in the message.
+ */
+const nodeIo = ["fs", "fs/*", "child_process", "http", "https", "http2", "dgram", "dns", "dns/*", "tls", "cluster", "worker_threads", "readline", "stream", "stream/*", "os", "vm"].flatMap(
+  (name) => [name, `node:${name}`],
+);
+
+const restrict = (message, groups, paths = []) => ["error", { paths, patterns: [{ group: groups, message }] }];
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -8,6 +18,39 @@ const config = [
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // lib/ holds the rules as pure functions: no data access, no framework, no I/O.
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": restrict(
+        "lib/ is pure (CONVENTIONS.md): no db/, app/, components/, server/, Next.js or Node I/O. Pass data in; put glue in server/.",
+        ["@/db", "@/db/*", "@/app/*", "@/components/*", "@/server/*", "@/auth", "@/auth.config", "**/db/*", "**/app/*", "**/components/*", "**/server/*", "next", "next/*", "next-auth", "next-auth/*", "next-intl/server", "server-only", ...nodeIo],
+        // Address parsing is pure; the rest of node:net is not.
+        [{ name: "node:net", allowImportNames: ["isIP", "isIPv4", "isIPv6"], message: "lib/ is pure: only node:net's address checks." }],
+      ),
+    },
+  },
+  {
+    // db/ fetches, calls the rule, writes and audits; it stores codes and never renders.
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrict(
+        "db/ imports lib/ only (CONVENTIONS.md): no app/, components/, server/ or messages/ (store codes; labels are shown by the pages).",
+        ["@/app/*", "@/components/*", "@/server/*", "@/messages/*", "**/app/*", "**/components/*", "**/server/*", "**/messages/*"],
+      ),
+    },
+  },
+  {
+    // components/ render what pages hand them.
+    files: ["components/**/*.ts", "components/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": restrict(
+        "components/ import lib/ and components/ only (CONVENTIONS.md): pages load data and pass it in; actions are passed as props.",
+        ["@/app/*", "@/db", "@/db/*", "@/server/*", "**/app/*", "**/db/*", "**/server/*"],
+      ),
     },
   },
   {

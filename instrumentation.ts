@@ -1,3 +1,3 @@
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs") await import("./lib/startup-checks");
+  if (process.env.NEXT_RUNTIME === "nodejs") await import("./server/startup-checks");
 }

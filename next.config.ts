@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { staticSecurityHeaders } from "./lib/security-headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./server/i18n.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files at run time, argon2 is a native binary and

@@ -1,4 +1,6 @@
 import "server-only";
+import type { StaffActor } from "@/lib/auth/client-access";
+import { refuse } from "@/lib/refusal";
 import { eq } from "drizzle-orm";
 import { ZodError } from "zod";
 import type { DataCategory } from "@/lib/data-categories";
@@ -88,15 +90,13 @@ export async function listAgencyAdmin({ db }: { db: Executor }): Promise<AgencyA
   };
 }
 
-export type SaveAgencyResult =
-  | { ok: true; created: boolean; changed: boolean }
-  | { ok: false; error: Exclude<AgencyRefusalCode, "other"> };
+export interface SaveAgencyResult {
+  created: boolean;
+  changed: boolean;
+}
 
-class AgencyRefusal extends Error {
-  override name = "AgencyRefusal";
-  constructor(readonly code: Exclude<AgencyRefusalCode, "other">) {
-    super(code);
-  }
+function agencyRefusal(code: Exclude<AgencyRefusalCode, "other">) {
+  return refuse("agency", code, `The agency cannot be saved: ${code}`);
 }
 
 /** The agency as the settings hold it after the form: an edit keeps its other-language names and intake consent. */
@@ -138,15 +138,7 @@ function refusesStatutoryOutsideEea(error: ZodError, settings: RegisterSettings,
  * - `no_settings`: the register has no settings yet,
  * - `invalid_settings`: the settings would fail validation for another reason (e.g. too many agencies).
  */
-export async function saveAgency({
-  db,
-  actorId,
-  input,
-}: {
-  db: Executor;
-  actorId: string | null;
-  input: AgencyInput;
-}): Promise<SaveAgencyResult> {
+export async function saveAgency({ db, actor, input }: { db: Executor; actor: StaffActor | null; input: AgencyInput }): Promise<SaveAgencyResult> {
   try {
     return await db.transaction(async (tx) => {
       // Two administrators saving at once must not overwrite each other's change.
@@ -155,12 +147,12 @@ export async function saveAgency({
         .from(registerSettings)
         .where(eq(registerSettings.id, SETTINGS_ROW_ID))
         .for("update");
-      if (!locked) throw new AgencyRefusal("no_settings");
+      if (!locked) throw agencyRefusal("no_settings");
       const settings = await getRegisterSettings({ db: tx });
 
       const index = settings.agencies.findIndex((agency) => agency.code === input.code);
-      if (input.mode === "new" && index !== -1) throw new AgencyRefusal("code_taken");
-      if (input.mode === "edit" && index === -1) throw new AgencyRefusal("not_found");
+      if (input.mode === "new" && index !== -1) throw agencyRefusal("code_taken");
+      if (input.mode === "edit" && index === -1) throw agencyRefusal("not_found");
 
       const agency = agencyFromInput(input, settings.agencies[index]);
       const next: RegisterSettings = {
@@ -168,19 +160,18 @@ export async function saveAgency({
         agencies: index === -1 ? [...settings.agencies, agency] : settings.agencies.map((other, at) => (at === index ? agency : other)),
       };
       try {
-        const saved = await saveRegisterSettings({ db: tx, settings: next, actorId });
-        return { ok: true as const, created: index === -1, changed: saved.changedKeys.length > 0 };
+        const saved = await saveRegisterSettings({ db: tx, settings: next, actor });
+        return { created: index === -1, changed: saved.changedKeys.length > 0 };
       } catch (error) {
         if (error instanceof ZodError) {
-          throw new AgencyRefusal(refusesStatutoryOutsideEea(error, next, input.code) ? "statutory_outside_eea" : "invalid_settings");
+          throw agencyRefusal(refusesStatutoryOutsideEea(error, next, input.code) ? "statutory_outside_eea" : "invalid_settings");
         }
         throw error;
       }
     });
   } catch (error) {
-    if (error instanceof AgencyRefusal) return { ok: false, error: error.code };
     // The row is there (checked under the lock) but its JSON no longer passes the schema.
-    if (error instanceof RegisterSettingsError) return { ok: false, error: "invalid_settings" };
+    if (error instanceof RegisterSettingsError) throw agencyRefusal("invalid_settings");
     throw error;
   }
 }

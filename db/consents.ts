@@ -6,7 +6,8 @@ import { instantOfDay } from "@/lib/helsinki-time";
 import { agencyByCode } from "@/lib/register-settings";
 import type { WithdrawConsentInput, WrittenConsentInput } from "@/lib/validations/consent";
 import { recordAuditEvent } from "./audit";
-import { audit, cancelFutureAppointments, inserted, lockClientForCase, openForWrite, type CaseWrite } from "./case-records";
+import { refuse } from "@/lib/refusal";
+import { audit, cancelFutureAppointments, inserted, lockClientForCase, openForWrite, type CaseWrite, type CaseWriteResult } from "./case-write";
 import type { Executor, Transaction } from "./connection";
 import { agencies, clients, consents, consentTexts, staffUsers } from "./schema";
 import { getRegisterSettings } from "./settings";
@@ -17,27 +18,6 @@ import { getRegisterSettings } from "./settings";
  * withdrawal fills in when, how and who. Withdrawing the storage consent of a client whose basis is
  * consent marks the client for erasure and stops further processing.
  */
-
-export type ConsentErrorCode =
-  /** The agency or authority is not in the register's settings (or no longer active). */
-  | "unknown_agency"
-  | "unknown_authority"
-  /** Transfer consents are for recipients outside the EU/EEA, and only where the settings allow them. */
-  | "transfer_inside_eea"
-  | "transfers_forbidden"
-  | "consent_not_found"
-  /** Withdrawn already, or a recorded refusal: nothing to withdraw. */
-  | "not_withdrawable";
-
-export class ConsentError extends Error {
-  override name = "ConsentError";
-  constructor(
-    readonly code: ConsentErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 const recorder = alias(staffUsers, "recorder");
 const withdrawer = alias(staffUsers, "withdrawer");
@@ -68,7 +48,7 @@ export type ClientConsent = Awaited<ReturnType<typeof consentsOfClient>>[number]
 
 async function agencyId(tx: Transaction, code: string): Promise<string> {
   const [row] = await tx.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.code, code), eq(agencies.active, true)));
-  if (!row) throw new ConsentError("unknown_agency", `No active agency ${code}`);
+  if (!row) throw refuse("consent", "unknown_agency", `No active agency ${code}`);
   return row.id;
 }
 
@@ -77,7 +57,7 @@ async function agencyId(tx: Transaction, code: string): Promise<string> {
  * the evidence. Scope by kind: a disclosure consent names its recipient, categories, purpose and
  * validity; a transfer consent its recipient outside the EU/EEA; obtain_data its source authority.
  */
-export async function recordWrittenConsent({ db, actor, input }: CaseWrite<WrittenConsentInput>): Promise<string> {
+export async function recordWrittenConsent({ db, actor, input }: CaseWrite<WrittenConsentInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const settings = await getRegisterSettings({ db: tx });
@@ -85,15 +65,15 @@ export async function recordWrittenConsent({ db, actor, input }: CaseWrite<Writt
     let recipientId: string | null = null;
     if (input.kind === "disclosure" || input.kind === "transfer") {
       const agency = input.agencyCode ? agencyByCode(settings, input.agencyCode) : undefined;
-      if (!agency || !input.agencyCode) throw new ConsentError("unknown_agency", "The agency is not in the register's settings");
+      if (!agency || !input.agencyCode) throw refuse("consent", "unknown_agency", "The agency is not in the register's settings");
       if (input.kind === "transfer") {
-        if (agency.insideEea) throw new ConsentError("transfer_inside_eea", "A transfer consent is for a recipient outside the EU/EEA");
-        if (settings.transfersOutsideEea === "forbidden") throw new ConsentError("transfers_forbidden", "The register's settings forbid transfers outside the EU/EEA");
+        if (agency.insideEea) throw refuse("consent", "transfer_inside_eea", "A transfer consent is for a recipient outside the EU/EEA");
+        if (settings.transfersOutsideEea === "forbidden") throw refuse("consent", "transfers_forbidden", "The register's settings forbid transfers outside the EU/EEA");
       }
       recipientId = await agencyId(tx, input.agencyCode);
     }
     if (input.kind === "obtain_data" && !settings.obtainFromAuthorities.some((authority) => authority.code === input.sourceAuthority)) {
-      throw new ConsentError("unknown_authority", "The authority is not in the register's settings");
+      throw refuse("consent", "unknown_authority", "The authority is not in the register's settings");
     }
     const [row] = await tx
       .insert(consents)
@@ -122,7 +102,7 @@ export async function recordWrittenConsent({ db, actor, input }: CaseWrite<Writt
       sourceAuthority: input.kind === "obtain_data" ? input.sourceAuthority : null,
       categories: input.categories,
     });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
@@ -131,7 +111,7 @@ export async function recordWrittenConsent({ db, actor, input }: CaseWrite<Writt
  * (restricted, closed): withdrawing must be as easy as giving. Returns whether the client was marked
  * for erasure, which happens when the storage consent goes and consent was the client's basis.
  */
-export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawConsentInput>): Promise<{ markedForErasure: boolean }> {
+export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawConsentInput>): Promise<CaseWriteResult & { markedForErasure: boolean }> {
   return db.transaction(async (tx) => {
     const target = await lockClientForCase(tx, actor, input.clientId);
     const client = target.row;
@@ -140,8 +120,8 @@ export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawCo
       .from(consents)
       .where(and(eq(consents.id, input.consentId), eq(consents.clientId, client.id)))
       .for("update");
-    if (!consent) throw new ConsentError("consent_not_found", "No such consent for this client");
-    if (!consent.granted || consent.withdrawnAt) throw new ConsentError("not_withdrawable", "The consent is withdrawn already or was refused");
+    if (!consent) throw refuse("consent", "consent_not_found", "No such consent for this client");
+    if (!consent.granted || consent.withdrawnAt) throw refuse("consent", "not_withdrawable", "The consent is withdrawn already or was refused");
     const now = new Date();
     await tx
       .update(consents)
@@ -151,13 +131,13 @@ export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawCo
     await audit(tx, actor, target, "consent.withdrawn", { consentId: consent.id, kind: consent.kind, channel: input.channel });
 
     const consentIsBasis = client.basis === "consent_electronic" || client.basis === "consent_written";
-    if (consent.kind !== "storage" || !consentIsBasis || client.status === "erasure_pending") return { markedForErasure: false };
+    if (consent.kind !== "storage" || !consentIsBasis || client.status === "erasure_pending") return { clientId: target.clientId, id: consent.id, markedForErasure: false };
     // Another storage consent still valid (e.g. a renewed paper one) keeps the basis.
     const others = await tx
       .select()
       .from(consents)
       .where(and(eq(consents.clientId, client.id), eq(consents.kind, "storage"), eq(consents.granted, true)));
-    if (others.some((other) => other.id !== consent.id && consentStatus(other, now) === "valid")) return { markedForErasure: false };
+    if (others.some((other) => other.id !== consent.id && consentStatus(other, now) === "valid")) return { clientId: target.clientId, id: consent.id, markedForErasure: false };
 
     await tx.update(clients).set({ status: "erasure_pending", updatedAt: now }).where(eq(clients.id, client.id));
     // Processing stops: nothing more is booked for someone whose data is to be erased.
@@ -169,7 +149,7 @@ export async function withdrawConsent({ db, actor, input }: CaseWrite<WithdrawCo
       details: { consentId: consent.id, cancelledAppointments: cancelled.length },
       requestId: actor.requestId,
     });
-    return { markedForErasure: true };
+    return { clientId: target.clientId, id: consent.id, markedForErasure: true };
   });
 }
 

@@ -20,7 +20,8 @@ import { roleHasPermission } from "@/lib/auth/permissions";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import type { DisclosureFormInput } from "@/lib/validations/disclosure";
 import { recordAuditEvent } from "./audit";
-import { inserted, lockClientForCase, requireClientAccess } from "./case-records";
+import { refuse } from "@/lib/refusal";
+import { inserted, lockClientForCase, requireClientAccess } from "./case-write";
 import { auditReasonOf, mayReadFunctionalCapacity } from "@/lib/auth/client-access";
 import { clientAccess, type StaffActor } from "./client-access";
 import type { Executor, Transaction } from "./connection";
@@ -45,15 +46,6 @@ export interface DisclosureRefusal {
 
 export type { DisclosureDocument };
 
-export class DisclosureError extends Error {
-  override name = "DisclosureError";
-  constructor(
-    readonly code: "unknown_agency" | "document_not_found",
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 
 // ---------------------------------------------------------------------------------------------
@@ -81,7 +73,7 @@ async function gateConsents(db: Executor, clientId: string): Promise<GateConsent
 async function activeAgency(db: Executor, settings: RegisterSettings, code: string) {
   const configured = agencyByCode(settings, code);
   const [row] = await db.select().from(agencies).where(and(eq(agencies.code, code), eq(agencies.active, true)));
-  if (!configured || !row) throw new DisclosureError("unknown_agency", `No active agency ${code}`);
+  if (!configured || !row) throw refuse("disclosure", "unknown_agency", `No active agency ${code}`);
   return { settings: configured, row };
 }
 
@@ -380,13 +372,13 @@ export async function disclosedDocument({
 }): Promise<StoredDocument> {
   return db.transaction(async (tx): Promise<StoredDocument> => {
     const access = await requireClientAccess(tx, actor, clientId);
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(disclosureId)) throw new DisclosureError("document_not_found", "No such disclosure");
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(disclosureId)) throw refuse("disclosure", "document_not_found", "No such disclosure");
     const [row] = await tx
       .select({ encrypted: disclosures.documentEncrypted, sha256: disclosures.documentSha256, assignedCaseworkerId: clients.assignedCaseworkerId })
       .from(disclosures)
       .innerJoin(clients, eq(clients.id, disclosures.clientId))
       .where(and(eq(disclosures.id, disclosureId), eq(disclosures.clientId, clientId)));
-    if (!row?.encrypted) throw new DisclosureError("document_not_found", "No such disclosure, or its document is erased");
+    if (!row?.encrypted) throw refuse("disclosure", "document_not_found", "No such disclosure, or its document is erased");
     const json = decryptField(row.encrypted);
     const reader = {
       mayReadFunctionalCapacity: roleHasPermission(actor.role, "client:readFunctionalCapacity") && mayReadFunctionalCapacity(actor, row),

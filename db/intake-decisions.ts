@@ -1,4 +1,5 @@
 import "server-only";
+import { refuse } from "@/lib/refusal";
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { StaffActor } from "@/lib/auth/client-access";
 import { registerYear } from "@/lib/helsinki-time";
@@ -12,7 +13,6 @@ import { recordAuditEvent } from "./audit";
 import { nextClientNumber } from "./client-numbers";
 import type { Executor, Transaction } from "./connection";
 import { readAnswers } from "./intake-queue";
-import { IntakeReviewError } from "./intake-review-error";
 import {
   caseNotes,
   clients,
@@ -53,10 +53,10 @@ export function finnishDate(date: Date): string {
 
 /** Locks the submission row for the rest of the transaction; refuses one already decided. */
 export async function lockPendingSubmission(tx: Executor, submissionId: string): Promise<SubmissionRow> {
-  if (!UUID.test(submissionId)) throw new IntakeReviewError("not_found", "No such intake submission");
+  if (!UUID.test(submissionId)) throw refuse("intake", "not_found", "No such intake submission");
   const [row] = await tx.select().from(intakeSubmissions).where(eq(intakeSubmissions.id, submissionId)).for("update");
-  if (!row) throw new IntakeReviewError("not_found", "No such intake submission");
-  if (row.status !== "pending") throw new IntakeReviewError("not_pending", `The submission is already ${row.status}`);
+  if (!row) throw refuse("intake", "not_found", "No such intake submission");
+  if (row.status !== "pending") throw refuse("intake", "not_pending", `The submission is already ${row.status}`);
   return row;
 }
 
@@ -210,11 +210,7 @@ export async function acceptSubmission({ db, actor, input, now = new Date() }: {
     if (hash) {
       const holders = await tx.select({ id: clients.id }).from(clients).where(eq(clients.personalIdentityCodeHash, hash));
       if (holders.length > 0) {
-        throw new IntakeReviewError(
-          "duplicate_identity_code",
-          "A client with this identity code exists: merge the submission into that client",
-          holders.map((holder) => holder.id),
-        );
+        throw refuse("intake", "duplicate_identity_code", "A client with this identity code exists: merge the submission into that client", { clientIds: holders.map((holder) => holder.id) });
       }
     }
     if (assignToCaseworkerId) await requireActiveAssignee(tx, assignToCaseworkerId);
@@ -227,7 +223,7 @@ export async function acceptSubmission({ db, actor, input, now = new Date() }: {
         .from(consents)
         .where(and(eq(consents.submissionId, submission.id), eq(consents.kind, "storage"), eq(consents.granted, true), isNull(consents.withdrawnAt)))
         .limit(1);
-      if (!storage) throw new IntakeReviewError("no_storage_consent", "The register's basis is consent and the submission has no storage consent");
+      if (!storage) throw refuse("intake", "no_storage_consent", "The register's basis is consent and the submission has no storage consent");
     }
 
     const offer = await acceptOfferIn(tx, answers);
@@ -311,7 +307,7 @@ export async function acceptSubmission({ db, actor, input, now = new Date() }: {
 async function requireActiveAssignee(tx: Executor, staffId: string): Promise<void> {
   const [assignee] = await tx.select({ role: staffUsers.role, disabledAt: staffUsers.disabledAt }).from(staffUsers).where(eq(staffUsers.id, staffId));
   if (!assignee || assignee.disabledAt || (assignee.role !== "caseworker" && assignee.role !== "coordinator")) {
-    throw new IntakeReviewError("invalid_assignee", "The client can be assigned only to an active caseworker or coordinator");
+    throw refuse("intake", "invalid_assignee", "The client can be assigned only to an active caseworker or coordinator");
   }
 }
 
@@ -348,7 +344,7 @@ export async function rejectSubmission({
   input: { submissionId: string; reason: IntakeRejectionReason };
   now?: Date;
 }): Promise<{ deletionRecordId: string }> {
-  if (!isIntakeRejectionReason(input.reason)) throw new IntakeReviewError("invalid_reason", "Not a rejection reason code");
+  if (!isIntakeRejectionReason(input.reason)) throw refuse("intake", "invalid_reason", "Not a rejection reason code");
   return db.transaction(async (tx) => {
     await lockPendingSubmission(tx, input.submissionId);
     await tx.delete(intakeSubmissions).where(eq(intakeSubmissions.id, input.submissionId));

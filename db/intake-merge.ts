@@ -1,4 +1,5 @@
 import "server-only";
+import { refuse } from "@/lib/refusal";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { auditReasonOf, readOnlyReason, type ReadOnlyReason, type StaffActor } from "@/lib/auth/client-access";
 import { decryptField } from "@/lib/crypto";
@@ -18,12 +19,11 @@ import type { StoredIntakeAnswers } from "@/lib/intake/stored-answers";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { normalizeForSearch } from "@/lib/search-name";
 import { recordAuditEvent } from "./audit";
-import { openForWrite, type WritableCase } from "./case-records";
+import { openForWrite, type WritableCase } from "./case-write";
 import { clientAccess } from "./client-access";
 import type { Executor, Transaction } from "./connection";
 import { clientNumbersOf, closeSubmission, familyLinkCandidates, finnishDate, insertRows, lockIdentityCode, lockPendingSubmission } from "./intake-decisions";
 import { readAnswers } from "./intake-queue";
-import { IntakeReviewError } from "./intake-review-error";
 import { caseNotes, clients, educations, familyMembers, residencePermits, skills, workExperiences } from "./schema";
 
 /**
@@ -56,13 +56,13 @@ async function existingRows(tx: Executor, clientId: string): Promise<RowSets & {
 async function checkIdentityCodes(tx: Executor, hash: string | null, client: ClientRow): Promise<void> {
   if (!hash) return;
   if (client.personalIdentityCodeHash && client.personalIdentityCodeHash !== hash) {
-    throw new IntakeReviewError("identity_code_conflict", "The client has a different identity code", [client.id]);
+    throw refuse("intake", "identity_code_conflict", "The client has a different identity code", { clientIds: [client.id] });
   }
   const others = await tx
     .select({ id: clients.id })
     .from(clients)
     .where(and(eq(clients.personalIdentityCodeHash, hash), ne(clients.id, client.id)));
-  if (others.length > 0) throw new IntakeReviewError("identity_code_conflict", "Another client has this identity code", others.map((other) => other.id));
+  if (others.length > 0) throw refuse("intake", "identity_code_conflict", "Another client has this identity code", { clientIds: others.map((other) => other.id) });
 }
 
 async function proposalFor(tx: Executor, client: ClientRow, submission: { answers: StoredIntakeAnswers; locale: string; hasIdentityCode: boolean }) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { refuse } from "@/lib/refusal";
 import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 import type { StaffActor } from "@/lib/auth/client-access";
 import { decryptField } from "@/lib/crypto";
@@ -7,7 +8,6 @@ import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { toSearchName } from "@/lib/search-name";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
-import { IntakeReviewError } from "./intake-review-error";
 import { agencies, clients, consents, intakeSubmissions } from "./schema";
 
 /**
@@ -25,7 +25,7 @@ type SubmissionRow = typeof intakeSubmissions.$inferSelect;
 /** The stored answers, or the refusal naming the fields that do not read (never their values). */
 export function readAnswers(answers: unknown): StoredIntakeAnswers {
   const parsed = parseStoredAnswers(answers);
-  if (!parsed.ok) throw new IntakeReviewError("invalid_answers", `The submission's stored answers are not readable (${parsed.fields.join(", ")})`);
+  if (!parsed.ok) throw refuse("intake", "invalid_answers", `The submission's stored answers are not readable (${parsed.fields.join(", ")})`);
   return parsed.answers;
 }
 

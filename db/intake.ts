@@ -1,4 +1,5 @@
 import "server-only";
+import { refuse } from "@/lib/refusal";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { decryptField, encryptField, lookupHash } from "@/lib/crypto";
 import type { IntakeAnswers, IntakeStep } from "@/lib/intake/steps";
@@ -178,9 +179,6 @@ export async function consentTextToShow({ db, kind, locale }: { db: Executor; ki
   return undefined;
 }
 
-export class IncompleteIntakeError extends Error {
-  override name = "IncompleteIntakeError";
-}
 
 /**
  * Turns a finished draft into a submission, in one transaction: the submission with an unguessable
@@ -199,15 +197,15 @@ export async function submitIntake({
   now?: Date;
 }): Promise<{ submissionId: string; reference: string }> {
   // Not an id at all (a garbled cookie): no draft, rather than a query the database refuses.
-  if (!UUID.test(draftId)) throw new IncompleteIntakeError("The draft is gone or expired");
+  if (!UUID.test(draftId)) throw refuse("intake", "incomplete", "The draft is gone or expired");
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(intakeDrafts).where(and(eq(intakeDrafts.id, draftId), gt(intakeDrafts.expiresAt, now))).for("update");
-    if (!row) throw new IncompleteIntakeError("The draft is gone or expired");
+    if (!row) throw refuse("intake", "incomplete", "The draft is gone or expired");
     const answers = row.answers as IntakeDraft["answers"];
     const consent = answers.consent;
-    if (firstMissingStep(answers) !== null || !consent) throw new IncompleteIntakeError("The draft is not complete");
+    if (firstMissingStep(answers) !== null || !consent) throw refuse("intake", "incomplete", "The draft is not complete");
     const consentBasis = settings.legalBasis.kind === "consent";
-    if (consentBasis && !consent.storageConsent) throw new IncompleteIntakeError("Storage consent was not given");
+    if (consentBasis && !consent.storageConsent) throw refuse("intake", "incomplete", "Storage consent was not given");
 
     const { consent: _consent, ...answersWithoutConsent } = answers;
     const code = row.personalIdentityCodeEncrypted ? decryptField(row.personalIdentityCodeEncrypted) : undefined;
@@ -233,7 +231,7 @@ export async function submitIntake({
     }
     const evidence = (kind: ConsentKind) => {
       const text = consent.shownTexts[kind] ? texts.get(consent.shownTexts[kind]!) : undefined;
-      if (!text) throw new IncompleteIntakeError(`No ${kind} consent text was recorded as shown`);
+      if (!text) throw refuse("intake", "incomplete", `No ${kind} consent text was recorded as shown`);
       return { consentTextId: text.id, textSha256: text.sha256, locale: text.locale };
     };
     const base = { submissionId: submission.id, givenAt: now, channel: "electronic_form" as const };

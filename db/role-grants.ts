@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { hashPassword } from "@/lib/auth/passwords";
-import { grantDecision, roleGrantPath, type GrantRefusal, type GrantStatus } from "@/lib/auth/role-grants";
+import { grantDecision, roleGrantPath, type GrantStatus } from "@/lib/auth/role-grants";
+import { refuse } from "@/lib/refusal";
 import type { StaffRole } from "@/lib/auth/roles";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
@@ -23,9 +24,12 @@ export interface GrantActor {
   requestId?: string | null;
 }
 
-export type CreateAccountResult =
-  | { status: "ok"; user: StaffUser; grant: "pending" | "immediate"; grantId: string }
-  | { status: "error"; code: "email_taken" };
+export interface CreateAccountResult {
+  status: "ok";
+  user: StaffUser;
+  grant: "pending" | "immediate";
+  grantId: string;
+}
 
 /**
  * An administrator adds an account. The password they typed only lets the person in to set their
@@ -48,7 +52,7 @@ export async function createStaffAccount({
 }): Promise<CreateAccountResult> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    if (await findStaffByEmail({ db: tx, email })) return { status: "error", code: "email_taken" };
+    if (await findStaffByEmail({ db: tx, email })) throw refuse("staff", "email_taken", "An account with this email exists", { field: "email" });
     const grant = roleGrantPath(role) === "immediate" ? "immediate" : "pending";
     const user = await insertStaffUser(tx, {
       email,
@@ -79,9 +83,7 @@ export async function createStaffAccount({
   });
 }
 
-export type RoleRequestResult =
-  | { status: "requested" | "changed" | "cancelled" | "unchanged"; grantId?: string }
-  | { status: "error"; code: "cannot_change_self" };
+export type RoleRequestResult = { status: "requested" | "changed" | "cancelled" | "unchanged"; grantId?: string };
 
 /**
  * An administrator changes an account's role. To a client-data role: a pending request (the role in
@@ -99,7 +101,7 @@ export async function requestStaffRole({
   role: StaffRole;
   actor: GrantActor;
 }): Promise<RoleRequestResult> {
-  if (staffId === actor.userId) return { status: "error", code: "cannot_change_self" };
+  if (staffId === actor.userId) throw refuse("staff", "cannot_change_self", "An administrator does not change their own role");
   const requestId = actor.requestId ?? null;
   return db.transaction(async (tx) => {
     const current = await roleOf(tx, staffId);
@@ -129,7 +131,7 @@ export async function requestStaffRole({
   });
 }
 
-export type DecisionResult = { status: "ok" } | { status: "error"; code: GrantRefusal | "not_found" };
+export type DecisionResult = { status: "ok" };
 
 /**
  * A coordinator or the DPO approves or refuses a pending grant. The approver's role is read again
@@ -150,7 +152,7 @@ export async function decideRoleGrant({
   const requestId = actor.requestId ?? null;
   return db.transaction(async (tx) => {
     const [grant] = await tx.select().from(staffRoleGrants).where(eq(staffRoleGrants.id, grantId)).for("update");
-    if (!grant) return { status: "error", code: "not_found" };
+    if (!grant) throw refuse("staff", "not_found", "No such role grant");
     const [grantee] = await tx
       .select({ mustChangePassword: staffUsers.mustChangePassword })
       .from(staffUsers)
@@ -166,7 +168,7 @@ export async function decideRoleGrant({
       { ...grant, accountMustChangePassword: grantee?.mustChangePassword ?? true },
       decision,
     );
-    if (verdict.kind === "refused") return { status: "error", code: verdict.reason };
+    if (verdict.kind === "refused") throw refuse("staff", verdict.reason, `The grant cannot be decided: ${verdict.reason}`);
 
     const now = new Date();
     if (decision === "refuse") {

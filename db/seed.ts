@@ -106,7 +106,7 @@ export async function seedDemo({
     : [];
 
   await db.transaction(async (tx) => {
-    const saved = await saveRegisterSettings({ db: tx, settings, actorId: null, dataKey });
+    const saved = await saveRegisterSettings({ db: tx, settings, actor: null, dataKey });
     report.settings = "created";
     report.consentTextsInserted = (await ensureConsentTexts({ db: tx, texts: demoConsentTexts })).length;
     const context = await loadCaseContext(tx);

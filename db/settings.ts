@@ -1,4 +1,5 @@
 import "server-only";
+import type { StaffActor } from "@/lib/auth/client-access";
 import { createHash } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { z } from "zod";
@@ -79,16 +80,18 @@ function changedTopLevelKeys(before: unknown, after: RegisterSettings): string[]
 export async function saveRegisterSettings({
   db,
   settings,
-  actorId,
+  actor,
   dataKey,
 }: {
   db: Executor;
   settings: RegisterSettingsInput | RegisterSettings;
-  actorId: string | null;
+  /** The staff member saving, or null for the seed and scripts. */
+  actor: StaffActor | null;
   /** For the key check stored with the first settings; defaults to the process's key. */
   dataKey?: Buffer;
 }): Promise<{ settings: RegisterSettings; changedKeys: string[]; created: boolean }> {
   const valid = registerSettingsSchema.parse(settings);
+  const actorId = actor?.userId ?? null;
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ settings: registerSettings.settings })
@@ -128,6 +131,7 @@ export async function saveRegisterSettings({
         actorId,
         action: "settings.changed",
         details: { changedKeys, created: !existing, legalBasis: valid.legalBasis.kind },
+        requestId: actor?.requestId ?? null,
       });
     }
     return { settings: valid, changedKeys, created: !existing };

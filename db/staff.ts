@@ -1,4 +1,6 @@
 import "server-only";
+import type { StaffActor } from "@/lib/auth/client-access";
+import { refuse } from "@/lib/refusal";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { StaffRole } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/passwords";
@@ -111,14 +113,16 @@ export async function applyRoleChange(tx: Executor, { staffId, role, actorId, gr
   await recordAuditEvent(tx, { actorId, action: "staff.role_changed", details: { staffId, from: before.role, to: role, grantId }, requestId });
 }
 
-export async function setStaffDisabled({ db, staffId, disabled, actorId }: { db: Executor; staffId: string; disabled: boolean; actorId: string | null }) {
+export async function setStaffDisabled({ db, staffId, disabled, actor }: { db: Executor; staffId: string; disabled: boolean; actor: StaffActor | null }) {
+  // An administrator locking themselves out would leave no one to undo it.
+  if (actor && staffId === actor.userId) throw refuse("staff", "cannot_change_self", "An administrator does not disable their own account");
   await db.transaction(async (tx) => {
     await tx
       .update(staffUsers)
       .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
       .where(eq(staffUsers.id, staffId));
     if (disabled) await revokeAllSessions(tx, staffId, "account_disabled");
-    await recordAuditEvent(tx, { actorId, action: disabled ? "staff.disabled" : "staff.enabled", details: { staffId } });
+    await recordAuditEvent(tx, { actorId: actor?.userId ?? null, action: disabled ? "staff.disabled" : "staff.enabled", details: { staffId }, requestId: actor?.requestId ?? null });
   });
 }
 
@@ -199,7 +203,7 @@ export async function revokeSession({ db, sessionId, reason }: { db: Executor; s
     .where(and(eq(staffSessions.id, sessionId), isNull(staffSessions.revokedAt)));
 }
 
-export type PasswordChangeResult = { status: "ok" } | { status: "error"; field: "currentPassword" | "newPassword"; code: "wrong_password" | "password_unchanged" };
+export type PasswordChangeResult = { status: "ok" };
 
 /**
  * The signed-in person sets their own password: the current one proves it is them (a session left
@@ -229,13 +233,10 @@ export async function changeOwnPassword({
       .where(eq(staffUsers.id, staffId))
       .for("update");
     if (!user) throw new Error(`No staff user ${staffId}`);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-      await recordAuditEvent(tx, { actorId: staffId, action: "staff.password_change_failed", details: { staffId, reason: "wrong_password" }, requestId });
-      return { status: "error", field: "currentPassword", code: "wrong_password" };
-    }
-    if (await verifyPassword(user.passwordHash, newPassword)) {
-      return { status: "error", field: "newPassword", code: "password_unchanged" };
-    }
+    // A wrong current password is a refusal: the action wrapper audits it ("write.refused"), so
+    // guessing at an open session's password is on record.
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw refuse("staff", "wrong_password", "The current password is wrong", { field: "currentPassword" });
+    if (await verifyPassword(user.passwordHash, newPassword)) throw refuse("staff", "password_unchanged", "The new password is the current one", { field: "newPassword" });
     await tx.update(staffUsers).set({ passwordHash: newHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(staffUsers.id, staffId));
     await revokeAllSessions(tx, staffId, "password_changed", sessionId);
     await recordAuditEvent(tx, {

@@ -17,15 +17,17 @@ export async function recordWriteRefusal({
   actor,
   attempted,
   clientId,
+  domain,
   outcome,
   otherClientIds = [],
 }: {
   db: Executor;
-  actor: StaffActor;
+  actor: Pick<StaffActor, "userId" | "requestId">;
   /** The audit action the write would have recorded. */
   attempted: AuditAction;
   clientId?: string | null;
-  /** The refusal's code. */
+  /** The refusal's domain and code (lib/refusal.ts). */
+  domain: string;
   outcome: string;
   /** Clients the refusal named, e.g. the holder of an identity code already registered. */
   otherClientIds?: readonly string[];
@@ -34,7 +36,7 @@ export async function recordWriteRefusal({
     actorId: actor.userId,
     action: "write.refused",
     clientId: clientId && UUID.test(clientId) ? clientId : null,
-    details: { attempted, outcome, ...(otherClientIds.length > 0 ? { clientIds: [...otherClientIds] } : {}) },
+    details: { attempted, domain, outcome, ...(otherClientIds.length > 0 ? { clientIds: [...otherClientIds] } : {}) },
     requestId: actor.requestId,
   });
 }

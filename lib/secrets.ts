@@ -1,7 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { dataDir } from "./data-dir";
+/**
+ * The app's two secrets, read from the environment: AUTH_SECRET signs the session token;
+ * KOTONA_DATA_KEY (32 bytes) is what the identity-code, limiter and audit keys are derived from.
+ * On a PostgreSQL server they are given; on the embedded default, server/secrets.ts generates them
+ * once into the data folder and puts them into the environment before anything reads them.
+ */
 
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
@@ -20,48 +22,31 @@ export interface Secrets {
 export function parseDataKey(value: string): Buffer {
   const key = Buffer.from(value, "base64");
   if (key.length !== 32) {
-    throw new ConfigurationError(
-      "KOTONA_DATA_KEY must be 32 random bytes in base64 (generate one with: openssl rand -base64 32).",
-    );
+    throw new ConfigurationError("KOTONA_DATA_KEY must be 32 random bytes in base64 (generate one with: openssl rand -base64 32).");
   }
   return key;
 }
 
-/**
- * On a PostgreSQL server (DATABASE_URL) the secrets must be given: generating them there would
- * silently give each instance its own key. On the embedded default they are generated once into
- * the data folder, so `npm start` works on a laptop with no configuration.
- */
-export function loadSecrets(env: Env = process.env): Secrets {
-  let authSecret = env.AUTH_SECRET;
-  let dataKeyText = env.KOTONA_DATA_KEY;
-  if (!authSecret || !dataKeyText) {
-    if (env.DATABASE_URL) {
-      const missing = [!authSecret && "AUTH_SECRET", !dataKeyText && "KOTONA_DATA_KEY"].filter(Boolean).join(" and ");
-      throw new ConfigurationError(
-        `${missing} must be set when DATABASE_URL is set. Generate each with: openssl rand -base64 32`,
-      );
-    }
-    const file = path.join(dataDir(env), "secrets.json");
-    let stored: { authSecret?: string; dataKey?: string } = {};
-    if (existsSync(file)) {
-      stored = JSON.parse(readFileSync(file, "utf8")) as typeof stored;
-    } else {
-      stored = { authSecret: randomBytes(32).toString("base64"), dataKey: randomBytes(32).toString("base64") };
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-      chmodSync(file, 0o600);
-    }
-    authSecret ??= stored.authSecret;
-    dataKeyText ??= stored.dataKey;
-    if (!authSecret || !dataKeyText) throw new ConfigurationError(`${file} is incomplete; remove it to regenerate.`);
+/** The names of the secrets `env` lacks. */
+export function missingSecrets(env: Env): string[] {
+  return [!env.AUTH_SECRET && "AUTH_SECRET", !env.KOTONA_DATA_KEY && "KOTONA_DATA_KEY"].filter((name): name is string => Boolean(name));
+}
+
+/** The secrets `env` gives; a missing or malformed one stops with a message that says what to do. */
+export function secretsFromEnv(env: Env): Secrets {
+  const missing = missingSecrets(env);
+  if (missing.length > 0) {
+    throw new ConfigurationError(
+      `${missing.join(" and ")} must be set${env.DATABASE_URL ? " when DATABASE_URL is set" : ""}. Generate each with: openssl rand -base64 32` +
+        (env.DATABASE_URL ? "" : " (or start Kotona with npm start, which generates them for the embedded database)."),
+    );
   }
-  return { authSecret, dataKey: parseDataKey(dataKeyText) };
+  return { authSecret: env.AUTH_SECRET!, dataKey: parseDataKey(env.KOTONA_DATA_KEY!) };
 }
 
 let cached: Secrets | undefined;
-/** The process's secrets, loaded once. */
+/** The process's secrets, read once from its environment. */
 export function secrets(): Secrets {
-  cached ??= loadSecrets();
+  cached ??= secretsFromEnv(process.env);
   return cached;
 }

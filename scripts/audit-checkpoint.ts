@@ -10,11 +10,11 @@ import { openDatabase, targetFromEnv } from "@/db/connection";
 import { runAuditCheckpoint } from "@/db/audit-verify";
 import { ensureDataKeyCheck } from "@/db/settings";
 import { auditKeys } from "@/lib/audit-keys";
-import { secrets } from "@/lib/secrets";
+import { loadSecretsIntoEnv } from "@/server/secrets";
 
 async function main(): Promise<number> {
   if (process.argv.length > 2) throw new Error("usage: npm run audit:checkpoint (no arguments)");
-  const { dataKey } = secrets();
+  const { dataKey } = loadSecretsIntoEnv();
   const handle = await openDatabase(targetFromEnv());
   try {
     await ensureDataKeyCheck({ db: handle.db, dataKey });

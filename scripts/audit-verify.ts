@@ -11,7 +11,7 @@ import { runAuditVerify } from "@/db/audit-verify";
 import { ensureDataKeyCheck } from "@/db/settings";
 import { readCheckpoints, type AuditCheckpoint } from "@/lib/audit-checkpoint";
 import { auditKeys } from "@/lib/audit-keys";
-import { secrets } from "@/lib/secrets";
+import { loadSecretsIntoEnv } from "@/server/secrets";
 
 const USAGE = "usage: npm run audit:verify [-- --checkpoint <checkpoint line | file of checkpoint lines>]";
 
@@ -29,7 +29,7 @@ function checkpointsFromArgs(args: string[], key: Buffer): AuditCheckpoint[] {
 }
 
 async function main(): Promise<number> {
-  const { dataKey } = secrets();
+  const { dataKey } = loadSecretsIntoEnv();
   const keys = auditKeys(dataKey);
   const checkpoints = checkpointsFromArgs(process.argv.slice(2), keys.checkpoint);
   const handle = await openDatabase(targetFromEnv());

@@ -5,8 +5,11 @@
  */
 import { migrationTargetFromEnv, openDatabase } from "@/db/connection";
 import { ensureDataKeyCheck } from "@/db/settings";
+import { loadSecretsIntoEnv } from "@/server/secrets";
 
 async function main() {
+  // The secrets first: the embedded default generates them into the data folder once.
+  loadSecretsIntoEnv();
   const target = migrationTargetFromEnv();
   const handle = await openDatabase(target, { migrate: true });
   try {

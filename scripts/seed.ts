@@ -8,8 +8,11 @@ import { migrationTargetFromEnv, openDatabase } from "../db/connection";
 import { seedDemo } from "../db/seed";
 import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
 import { demoSettings, demoStatutorySettings } from "../lib/demo-settings";
+import { loadSecretsIntoEnv } from "../server/secrets";
 
 async function main() {
+  // The secrets first: the embedded default generates them into the data folder once.
+  loadSecretsIntoEnv();
   // Seeding is an operator's job, like migrating: it runs as the owner and migrates first.
   const target = migrationTargetFromEnv();
   const withAccounts = demoAccountsAllowed(process.env);

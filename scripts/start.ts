@@ -11,7 +11,8 @@ import { migrationTargetFromEnv, openDatabase } from "../db/connection";
 import { seedDemo } from "../db/seed";
 import { ensureDataKeyCheck } from "../db/settings";
 import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
-import { ConfigurationError, loadSecrets } from "../lib/secrets";
+import { ConfigurationError } from "../lib/secrets";
+import { loadSecrets } from "../server/secrets";
 
 const root = process.cwd();
 const SOURCE_DIRS = ["app", "components", "db", "lib", "messages", "drizzle", "public"];

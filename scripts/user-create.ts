@@ -17,6 +17,7 @@ import { openDatabase, targetFromEnv } from "@/db/connection";
 import { createStaffUser, findStaffByEmail } from "@/db/staff";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords";
 import { staffRoles } from "@/lib/auth/roles";
+import { loadSecretsIntoEnv } from "@/server/secrets";
 
 const argsSchema = z.object({
   email: z.string().trim().toLowerCase().email(),
@@ -48,6 +49,8 @@ async function readPassword(): Promise<string> {
 }
 
 async function main() {
+  // The secrets first: the embedded default generates them into the data folder once.
+  loadSecretsIntoEnv();
   const { values } = parseArgs({
     options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, password: { type: "string" } },
     strict: true,

@@ -9,7 +9,7 @@ import { recordAuditEvent } from "@/db/audit";
 import { staffUsers } from "@/db/schema";
 import { revokeSession } from "@/db/staff";
 import { staffLocaleCookieOptions } from "@/lib/auth/cookies";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/server/guard";
 import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /** Ends the server-side session first, so a copied cookie is worthless from this moment. */

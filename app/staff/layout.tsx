@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { SkipLink } from "@/components/skip-link";
-import { currentStaff } from "@/lib/auth/guard";
+import { currentStaff } from "@/server/guard";
 import { localeNames, staffLocales } from "@/lib/i18n/locales";
 import { setStaffLocaleAction, signOutAction } from "./actions";
 

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { listRoleGrants, pendingRoleOf } from "@/db/role-grants";
 import { viewStaffHome } from "@/db/staff-home";
 import { effectivePermissions } from "@/lib/auth/account-access";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { roleHasPermission } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Staff" };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ConsentFormState } from "@/app/[locale]/intake/actions";
+import type { ConsentFormState } from "@/lib/forms/state";
 import { ErrorSummary } from "./error-summary";
 
 export interface ConsentChoice {

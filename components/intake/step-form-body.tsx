@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { FieldSpec } from "@/lib/intake/form-spec";
 import type { SummaryItem } from "./error-summary";
-import type { StepDictionary } from "./types";
+import type { StepDictionary } from "@/lib/intake/form-types";
 
 export const fieldId = (name: string) => `f-${name.replaceAll(".", "-")}`;
 

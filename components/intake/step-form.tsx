@@ -6,7 +6,8 @@ import { formDataToObject } from "@/lib/intake/form-data";
 import type { IntakeStep } from "@/lib/intake/steps";
 import { ErrorSummary } from "./error-summary";
 import { StepFormBody, summaryItems } from "./step-form-body";
-import type { StepDictionary, StepFormState } from "./types";
+import type { StepFormState } from "@/lib/forms/state";
+import type { StepDictionary } from "@/lib/intake/form-types";
 
 export interface StepFormProps {
   step: IntakeStep;

@@ -4,7 +4,7 @@ import { startTransition, useActionState } from "react";
 import { useForm, type FieldErrors, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/forms/field";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { recordSchemas, type RecordSchemaName } from "./record-schemas";
 
 export type RecordField =

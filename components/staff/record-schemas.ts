@@ -11,7 +11,7 @@ import {
   planReviewSchema,
   recordVisitSchema,
   rescheduleAppointmentSchema,
-} from "@/lib/validations/case";
+} from "@/lib/validations/case-work";
 import {
   educationSchema,
   familyMemberSchema,
@@ -21,7 +21,7 @@ import {
   skillSchema,
   walkInClientSchema,
   workExperienceSchema,
-} from "@/lib/validations/case-details";
+} from "@/lib/validations/client-details";
 import { withdrawConsentSchema, writtenConsentSchema } from "@/lib/validations/consent";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dataCategories } from "@/lib/data-categories";
 import { SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 import { checkboxes, optionalMultilineText, text } from "@/lib/intake/fields";
-import { always, dateField, idField, optionalDate } from "./case";
+import { always, dateField, idField, optionalDate } from "./case-work";
 
 /**
  * Consents recorded by staff (DESIGN.md rules 1–2): a written consent given at a visit, and the

@@ -3,7 +3,7 @@ import { dataCategories } from "@/lib/data-categories";
 import { checkboxes, optionalText, text } from "@/lib/intake/fields";
 import { deliveryMethods, SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 import { isIsoDate } from "@/lib/helsinki-time";
-import { idField } from "./case";
+import { idField } from "./case-work";
 
 /**
  * The disclosure tool's form (DESIGN.md rule 3), shared by the browser and both server actions

@@ -7,7 +7,9 @@ import { agencies, auditEvents, registerSettings, staffUsers } from "@/db/schema
 import { getRegisterSettings, saveRegisterSettings } from "@/db/settings";
 import { demoStatutorySettings } from "@/lib/demo-settings";
 import { parseRegisterSettings } from "@/lib/register-settings";
-import { agencyFormSchema, type AgencyFormValues } from "@/lib/validations/agency";
+import type { StaffActor } from "@/lib/auth/client-access";
+import { isRefusal } from "@/lib/refusal";
+import { agencyFormSchema, type AgencyFormValues, type AgencyInput } from "@/lib/validations/agency";
 import { createTestDatabase, testBackend } from "../helpers/database";
 
 /** What the form posts, parsed as the action parses it. */
@@ -24,10 +26,25 @@ async function snapshot(db: Executor) {
   };
 }
 
+/** The staff member saving, as the action wrapper hands them over. */
+let adminActorId = "";
+const adminActor = (): StaffActor => ({ userId: adminActorId, role: "admin", sessionId: "agencies-test", requestId: "agencies-request" });
+
+/** saveAgency's answer as the form gets it: saved, or refused with the refusal's code. */
+async function saveAs(db: Executor, input: AgencyInput) {
+  try {
+    return { ok: true as const, ...(await saveAgency({ db, actor: adminActor(), input })) };
+  } catch (error) {
+    if (isRefusal(error)) return { ok: false as const, error: error.code };
+    throw error;
+  }
+}
+
 describe(`agencies administration on ${testBackend()}`, () => {
   let handle: DatabaseHandle;
   let db: Executor;
   let adminId: string;
+  const save = ({ input }: { input: AgencyInput }) => saveAs(db, input);
   beforeAll(async () => {
     handle = await createTestDatabase();
     db = handle.db;
@@ -36,12 +53,13 @@ describe(`agencies administration on ${testBackend()}`, () => {
       .values({ email: "admin@test.example", displayName: "Test admin", role: "admin", passwordHash: "x" })
       .returning();
     adminId = admin!.id;
+    adminActorId = adminId;
   });
   afterAll(async () => handle?.close());
 
   it("has nothing to list or save before the register has settings", async () => {
     expect(await listAgencyAdmin({ db })).toBeNull();
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "new", code: "city_library" }) })).toEqual({
+    expect(await save({ input: form({ mode: "new", code: "city_library" }) })).toEqual({
       ok: false,
       error: "no_settings",
     });
@@ -50,7 +68,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
   });
 
   it("lists the agencies of the settings with their statutory bases and the transfer rule", async () => {
-    await saveRegisterSettings({ db, settings: demoStatutorySettings, actorId: null });
+    await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: null });
     const admin = await listAgencyAdmin({ db });
     expect(admin?.transfersOutsideEea).toBe("forbidden");
     expect(admin?.legalBasis).toBe("legal_obligation");
@@ -76,9 +94,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
 
   it("adds an agency to the settings and the agencies table, audited as settings.changed", async () => {
     const auditBefore = await db.$count(auditEvents);
-    const result = await saveAgency({
-      db,
-      actorId: adminId,
+    const result = await save({
       input: form({ mode: "new", code: "city_library", businessId: "1234567-8", deliveryMethod: "suomi_fi_messages" }),
     });
     expect(result).toEqual({ ok: true, created: true, changed: true });
@@ -125,9 +141,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
   it("edits the name, business id and delivery method, keeping the other names and the intake consent", async () => {
     const before = (await getRegisterSettings({ db })).agencies.find((agency) => agency.code === "te_office")!;
     expect(before.intakeConsent).toBeDefined();
-    const result = await saveAgency({
-      db,
-      actorId: adminId,
+    const result = await save({
       input: form({ mode: "edit", code: "te_office", name: "Kotolanmaan TE-palvelut", businessId: "7654321-0", deliveryMethod: "paper" }),
     });
     expect(result).toEqual({ ok: true, created: false, changed: true });
@@ -147,7 +161,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
     expect(row?.names).toMatchObject({ fi: "Kotolanmaan TE-palvelut", en: before.names?.en });
 
     // A blank business id removes it.
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "edit", code: "te_office", name: "Kotolanmaan TE-palvelut", deliveryMethod: "paper" }) })).toMatchObject({ ok: true });
+    expect(await save({ input: form({ mode: "edit", code: "te_office", name: "Kotolanmaan TE-palvelut", deliveryMethod: "paper" }) })).toMatchObject({ ok: true });
     expect((await getRegisterSettings({ db })).agencies[index]).not.toHaveProperty("businessId");
     const [cleared] = await db.select().from(agencies).where(eq(agencies.code, "te_office"));
     expect(cleared?.businessId).toBeNull();
@@ -155,22 +169,22 @@ describe(`agencies administration on ${testBackend()}`, () => {
 
   it("changes and audits nothing when the form is saved unchanged", async () => {
     const before = await snapshot(db);
-    const result = await saveAgency({ db, actorId: adminId, input: form({ mode: "edit", code: "te_office", name: "Kotolanmaan TE-palvelut", deliveryMethod: "paper" }) });
+    const result = await save({ input: form({ mode: "edit", code: "te_office", name: "Kotolanmaan TE-palvelut", deliveryMethod: "paper" }) });
     expect(result).toEqual({ ok: true, created: false, changed: false });
     expect(await snapshot(db)).toEqual(before);
   });
 
   it("refuses a new agency with a code that exists, and an edit of one that does not, changing nothing", async () => {
     const before = await snapshot(db);
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "new", code: "migri", name: "Toinen Migri" }) })).toEqual({
+    expect(await save({ input: form({ mode: "new", code: "migri", name: "Toinen Migri" }) })).toEqual({
       ok: false,
       error: "code_taken",
     });
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "new", code: "city_library" }) })).toEqual({
+    expect(await save({ input: form({ mode: "new", code: "city_library" }) })).toEqual({
       ok: false,
       error: "code_taken",
     });
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "edit", code: "no_such_agency" }) })).toEqual({
+    expect(await save({ input: form({ mode: "edit", code: "no_such_agency" }) })).toEqual({
       ok: false,
       error: "not_found",
     });
@@ -179,9 +193,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
 
   it("refuses to move an agency with a statutory basis outside the EU/EEA, changing nothing", async () => {
     const before = await snapshot(db);
-    const result = await saveAgency({
-      db,
-      actorId: adminId,
+    const result = await save({
       input: form({ mode: "edit", code: "ely", name: "Kotolanmaan ELY-keskus", insideEea: "no" }),
     });
     expect(result).toEqual({ ok: false, error: "statutory_outside_eea" });
@@ -192,24 +204,22 @@ describe(`agencies administration on ${testBackend()}`, () => {
   });
 
   it("lets an agency without a statutory basis be outside the EU/EEA", async () => {
-    const result = await saveAgency({
-      db,
-      actorId: adminId,
+    const result = await save({
       input: form({ mode: "new", code: "farland_embassy", name: "Kaukomaan suurlähetystö", insideEea: "no", deliveryMethod: "paper" }),
     });
     expect(result).toMatchObject({ ok: true, created: true });
     const [row] = await db.select().from(agencies).where(eq(agencies.code, "farland_embassy"));
     expect(row?.insideEea).toBe(false);
     // And back inside.
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "edit", code: "farland_embassy", name: "Kaukomaan suurlähetystö" }) })).toMatchObject({ ok: true, changed: true });
+    expect(await save({ input: form({ mode: "edit", code: "farland_embassy", name: "Kaukomaan suurlähetystö" }) })).toMatchObject({ ok: true, changed: true });
     const [moved] = await db.select().from(agencies).where(eq(agencies.code, "farland_embassy"));
     expect(moved?.insideEea).toBe(true);
   });
 
   it("keeps two administrators' additions when they save at the same time", async () => {
     const results = await Promise.all([
-      saveAgency({ db, actorId: adminId, input: form({ mode: "new", code: "youth_services", name: "Nuorisopalvelut" }) }),
-      saveAgency({ db, actorId: adminId, input: form({ mode: "new", code: "adult_education", name: "Aikuisopisto" }) }),
+      save({ input: form({ mode: "new", code: "youth_services", name: "Nuorisopalvelut" }) }),
+      save({ input: form({ mode: "new", code: "adult_education", name: "Aikuisopisto" }) }),
     ]);
     expect(results.every((result) => result.ok)).toBe(true);
     const codes = (await getRegisterSettings({ db })).agencies.map((agency) => agency.code);
@@ -222,7 +232,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
     await saveRegisterSettings({
       db,
       settings: { ...settings, agencies: settings.agencies.filter((agency) => agency.code !== "city_library") },
-      actorId: adminId,
+      actor: adminActor(),
     });
     const [retiredRow] = await db.select().from(agencies).where(eq(agencies.code, "city_library"));
     expect(retiredRow?.active).toBe(false);
@@ -230,7 +240,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
     expect(admin?.retired).toEqual([{ code: "city_library", name: "Kotolan kaupunginkirjasto" }]);
     expect(admin?.agencies.some((agency) => agency.code === "city_library")).toBe(false);
 
-    expect(await saveAgency({ db, actorId: adminId, input: form({ mode: "new", code: "city_library" }) })).toMatchObject({ ok: true, created: true });
+    expect(await save({ input: form({ mode: "new", code: "city_library" }) })).toMatchObject({ ok: true, created: true });
     const [again] = await db.select().from(agencies).where(eq(agencies.code, "city_library"));
     expect(again?.active).toBe(true);
     expect(again?.id).toBe(retiredRow?.id);

@@ -37,7 +37,7 @@ describe(`stored disclosure documents on ${testBackend()}`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     db = handle.db;
-    await saveRegisterSettings({ db, settings: demoSettings, actorId: null });
+    await saveRegisterSettings({ db, settings: demoSettings, actor: null });
     const rows = await db
       .insert(staffUsers)
       .values([

@@ -20,7 +20,7 @@ import { openClientCase, revealIdentityCode, type StaffActor } from "@/db/client
 import { searchClients } from "@/db/client-search";
 import { acceptSubmission } from "@/db/intake-decisions";
 import { findPossibleDuplicates, viewSubmission } from "@/db/intake-queue";
-import { IntakeReviewError } from "@/db/intake-review-error";
+import { Refusal } from "@/lib/refusal";
 import { auditEvents, clients, intakeSubmissions } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { getRegisterSettings } from "@/db/settings";
@@ -284,8 +284,8 @@ describe(`identity codes leak nowhere on ${testBackend()}`, () => {
       () => null,
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(IntakeReviewError);
-    const reviewError = error as IntakeReviewError;
+    expect(error).toBeInstanceOf(Refusal);
+    const reviewError = error as Refusal;
     expect(reviewError.code).toBe("duplicate_identity_code");
     expect(reviewError.clientIds).toEqual([clientId]);
     expect(leaksIn(`${reviewError.message}\n${reviewError.stack}\n${JSON.stringify(reviewError)}`, needlesFor(code))).toEqual([]);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/db/audit-verify";
-import { CaseAccessError, CaseReadOnlyError } from "@/db/case-records";
+import { Refusal } from "@/lib/refusal";
 import { recordAccessReason } from "@/db/client-access";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { disclosureOptions } from "@/db/disclosures";
@@ -109,8 +109,8 @@ describe(`merging an intake submission on ${testBackend()}`, () => {
     const { clientId, submissionId } = await claimant(1, { assignedCaseworkerId: colleague.userId });
     const before = await snapshot(clientId, submissionId);
     const error = await refusal(merge(me, { submissionId, clientId, apply: ["field:phone", "field:email"] }));
-    expect(error).toBeInstanceOf(CaseAccessError);
-    expect((error as CaseAccessError).code).toBe("needs_reason");
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).code).toBe("needs_reason");
     expect(await snapshot(clientId, submissionId)).toEqual(before);
     expect(before.submission!.status).toBe("pending");
     // The merge page does not show the client either.
@@ -125,8 +125,8 @@ describe(`merging an intake submission on ${testBackend()}`, () => {
     const { clientId, submissionId } = await claimant(2 + ["restricted", "closed", "erasure_pending"].indexOf(state), client);
     const before = await snapshot(clientId, submissionId);
     const error = await refusal(merge(me, { submissionId, clientId, apply: ["field:phone"], submitter: "client" }));
-    expect(error).toBeInstanceOf(CaseReadOnlyError);
-    expect((error as CaseReadOnlyError).code).toBe(state);
+    expect(error).toBeInstanceOf(Refusal);
+    expect((error as Refusal).code).toBe(state);
     expect(await snapshot(clientId, submissionId)).toEqual(before);
     // Above all: no consent from the public form lands on a client marked for erasure or restricted.
     expect(before.consents.some((c) => c.submissionId === submissionId)).toBe(false);

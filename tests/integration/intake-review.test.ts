@@ -5,11 +5,10 @@ import type { DatabaseHandle, Executor } from "@/db/connection";
 import { verifyAuditChain } from "@/db/audit-verify";
 import { createRng } from "@/db/factories/random";
 import { insertClientWithCase } from "@/db/factories/clients";
-import { CaseAccessError } from "@/db/case-records";
 import { acceptOffer, acceptSubmission, rejectSubmission } from "@/db/intake-decisions";
 import { mergeOffer, mergeSubmission } from "@/db/intake-merge";
 import { countPendingSubmissions, findPossibleDuplicates, listPendingSubmissions, viewSubmission } from "@/db/intake-queue";
-import { IntakeReviewError, type IntakeReviewErrorCode } from "@/db/intake-review-error";
+import { Refusal, type RefusalCode } from "@/lib/refusal";
 import type { StaffActor } from "@/lib/auth/client-access";
 import type { StaffRole } from "@/lib/auth/roles";
 import { registerYear } from "@/lib/helsinki-time";
@@ -60,16 +59,16 @@ function person(i: number, { withCode = true }: { withCode?: boolean } = {}) {
   return { raw, firstNames, lastName, dateOfBirth: raw.about.dateOfBirth as string, code, email: `z${t}@example.org`, tag: t };
 }
 
-async function expectReviewError(promise: Promise<unknown>, code: IntakeReviewErrorCode): Promise<IntakeReviewError> {
+async function expectReviewError(promise: Promise<unknown>, code: RefusalCode<"intake">): Promise<Refusal> {
   const error = await promise.then(
     () => {
-      throw new Error(`expected IntakeReviewError ${code}, but it succeeded`);
+      throw new Error(`expected Refusal ${code}, but it succeeded`);
     },
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(IntakeReviewError);
-  expect((error as IntakeReviewError).code).toBe(code);
-  return error as IntakeReviewError;
+  expect(error).toBeInstanceOf(Refusal);
+  expect((error as Refusal).code).toBe(code);
+  return error as Refusal;
 }
 
 describe(`intake review on ${testBackend()}`, () => {
@@ -580,8 +579,8 @@ describe(`intake review on ${testBackend()}`, () => {
       actor: caseworker(),
       input: { submissionId: second.submissionId, clientId: "00000000-0000-4000-8000-000000000000", apply: [], identityCheck: "identity_document", submitter: "client" },
     }).catch((error: unknown) => error);
-    expect(unknown).toBeInstanceOf(CaseAccessError);
-    expect((unknown as CaseAccessError).code).toBe("not_found");
+    expect(unknown).toBeInstanceOf(Refusal);
+    expect((unknown as Refusal).code).toBe("not_found");
   });
 
   // -------------------------------------------------------------------------------------------
@@ -637,8 +636,8 @@ describe(`intake review on ${testBackend()}`, () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r): r is PromiseRejectedResult => r.status === "rejected")) {
-      expect(r.reason).toBeInstanceOf(IntakeReviewError);
-      expect((r.reason as IntakeReviewError).code).toBe("not_pending");
+      expect(r.reason).toBeInstanceOf(Refusal);
+      expect((r.reason as Refusal).code).toBe("not_pending");
     }
     expect(await clientCount()).toBe(before + 1);
     expect(await db.select({ id: clients.id }).from(clients).where(eq(clients.personalIdentityCodeHash, lookupHash(p.code!)))).toHaveLength(1);
@@ -666,7 +665,7 @@ describe(`intake review on ${testBackend()}`, () => {
     ]);
     expect(pair.filter((x) => x.status === "fulfilled")).toHaveLength(1);
     const loser = pair.find((x): x is PromiseRejectedResult => x.status === "rejected")!;
-    expect((loser.reason as IntakeReviewError).code).toBe("duplicate_identity_code");
+    expect((loser.reason as Refusal).code).toBe("duplicate_identity_code");
     expect(await db.select({ id: clients.id }).from(clients).where(eq(clients.personalIdentityCodeHash, lookupHash(r.code!)))).toHaveLength(1);
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });

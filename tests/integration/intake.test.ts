@@ -8,7 +8,6 @@ import {
   createDraft,
   deleteDraft,
   DRAFT_TTL_MS,
-  IncompleteIntakeError,
   loadDraft,
   loadReceipt,
   purgeExpiredDrafts,
@@ -26,6 +25,10 @@ import { consentSchemaFor, intakeSteps, issuesByField, stepSchemas, type IntakeA
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
 import type { RegisterSettings } from "@/lib/register-settings";
 import { createTestDatabase, testBackend } from "../helpers/database";
+import { Refusal } from "@/lib/refusal";
+
+/** The refusal a submission of an unfinished, expired or unknown draft gets. */
+const incomplete = { name: "Refusal", domain: "intake", code: "incomplete" };
 
 /** Rows of a raw query on either driver (PGlite answers { rows }, postgres.js an array). */
 async function rawRows<T>(db: Executor, query: SQL): Promise<T[]> {
@@ -303,7 +306,7 @@ describe(`the intake form on ${testBackend()}`, () => {
     );
 
     // Submitting the same draft again finds nothing to submit.
-    await expect(submitIntake({ db, draftId, settings })).rejects.toBeInstanceOf(IncompleteIntakeError);
+    await expect(submitIntake({ db, draftId, settings })).rejects.toMatchObject(incomplete);
     expect(await counts()).toEqual(after);
   });
 
@@ -421,7 +424,7 @@ describe(`the intake form on ${testBackend()}`, () => {
       {
         name: "a shown text that does not exist",
         draft: async () => completeDraft({ raw: rawAnswers(4), consent: { shownTexts: { ...(await shownTextsFor("fi")), disclosure: randomUUID() } } }),
-        error: IncompleteIntakeError,
+        error: Refusal,
       },
       {
         name: "a shown text id that is not even a uuid (the database refuses the query)",
@@ -431,7 +434,7 @@ describe(`the intake form on ${testBackend()}`, () => {
       {
         name: "no storage text recorded",
         draft: async () => completeDraft({ raw: rawAnswers(6), consent: { shownTexts: { obtain_data: (await shownTextsFor("fi")).obtain_data } } }),
-        error: IncompleteIntakeError,
+        error: Refusal,
       },
       {
         name: "settings naming an agency missing from the agencies table",
@@ -493,7 +496,7 @@ describe(`the intake form on ${testBackend()}`, () => {
     expect(await tableCount(intakeDrafts)).toBe(draftsBefore - 1);
     expect(await counts()).toEqual(before);
     // Nothing left to submit; a malformed id deletes nothing.
-    await expect(submitIntake({ db, draftId, settings })).rejects.toBeInstanceOf(IncompleteIntakeError);
+    await expect(submitIntake({ db, draftId, settings })).rejects.toMatchObject(incomplete);
     await deleteDraft({ db, draftId: "'; DELETE FROM intake_drafts; --" });
     expect(await tableCount(intakeDrafts)).toBe(draftsBefore - 1);
     expect(await counts()).toEqual(before);
@@ -543,7 +546,7 @@ describe(`the intake form on ${testBackend()}`, () => {
     expect(await loadDraft({ db, draftId: expired })).toBeNull();
     // It was a good draft while it lasted.
     expect(await loadDraft({ db, draftId: expired, now: new Date(longAgo.getTime() + 1000) })).toMatchObject({ id: expired, locale: "fi" });
-    await expect(submitIntake({ db, draftId: expired, settings })).rejects.toBeInstanceOf(IncompleteIntakeError);
+    await expect(submitIntake({ db, draftId: expired, settings })).rejects.toMatchObject(incomplete);
 
     const fresh = await createDraft({ db, locale: "sv" });
     expect(await loadDraft({ db, draftId: fresh })).toMatchObject({ id: fresh, locale: "sv", answers: {}, personalIdentityCode: undefined });

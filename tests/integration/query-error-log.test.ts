@@ -5,14 +5,14 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/connection";
-import { createWalkInClient } from "@/db/case-details";
+import { createWalkInClient } from "@/db/client-details";
 import type { StaffActor } from "@/db/client-access";
 import { QueryError } from "@/db/query-error";
 import { clientNumberCounters, staffUsers } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { helsinkiDate } from "@/lib/helsinki-time";
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
-import { walkInClientSchema } from "@/lib/validations/case-details";
+import { walkInClientSchema } from "@/lib/validations/client-details";
 import { createTestDatabase, testBackend, type TestDatabaseHandle } from "../helpers/database";
 
 /**

@@ -140,7 +140,7 @@ describe(`reads of personal data leave usable events on ${testBackend()}`, () =>
 
   it("a walk-in refused because the identity code is registered records the refusal, naming the client who holds it", async () => {
     if (!colleagues.code) throw new Error("the factory gave no identity code");
-    const { createWalkInClientAction } = await import("@/app/staff/clients/[clientId]/detail-actions");
+    const { createWalkInClientAction } = await import("@/app/staff/clients/new/actions");
     const [holder] = await db.select().from(clients).where(eq(clients.id, colleagues.id));
     const { state, requestId } = await asStaff("me", createWalkInClientAction as FormAction, {
       firstNames: "Testi",
@@ -165,7 +165,7 @@ describe(`reads of personal data leave usable events on ${testBackend()}`, () =>
 
   it("an edit refused because the identity code is registered records the refusal on the client edited", async () => {
     if (!colleagues.code) throw new Error("the factory gave no identity code");
-    const { updateIdentityContactAction } = await import("@/app/staff/clients/[clientId]/detail-actions");
+    const { updateIdentityContactAction } = await import("@/app/staff/clients/[clientId]/client-details-actions");
     const [holder] = await db.select().from(clients).where(eq(clients.id, colleagues.id));
     await db.update(clients).set({ dateOfBirth: holder!.dateOfBirth }).where(eq(clients.id, mine.id));
     const { state } = await asStaff("me", updateIdentityContactAction as FormAction, {

@@ -9,6 +9,7 @@ import { changeOwnPassword, createStaffSession, createStaffUser, findStaffByEmai
 import { actionRequirements } from "@/lib/auth/entry-points";
 import { verifyPassword } from "@/lib/auth/passwords";
 import type { StaffRole } from "@/lib/auth/roles";
+import { isRefusal } from "@/lib/refusal";
 import { createTestDatabase } from "../helpers/database";
 
 /**
@@ -58,13 +59,23 @@ async function signedIn(userId: string): Promise<string> {
   return createStaffSession({ db: handle.db, userId, ipAddress: null, userAgent: null });
 }
 
+/** The data layer's answer as the form gets it: its result, or the refusal's code (and field). */
+async function settle<T>(promise: Promise<T>): Promise<T | { status: "error"; code: string; field?: string }> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isRefusal(error)) return { status: "error", code: error.code, ...(error.field ? { field: error.field } : {}) };
+    throw error;
+  }
+}
+
 async function account(userId: string) {
   const [row] = await handle.db.select().from(staffUsers).where(eq(staffUsers.id, userId));
   return row!;
 }
 
 function grantIdOf(result: RoleRequestResult): string {
-  if (result.status === "error" || !result.grantId) throw new Error(`No grant: ${JSON.stringify(result)}`);
+  if (!result.grantId) throw new Error(`No grant: ${JSON.stringify(result)}`);
   return result.grantId;
 }
 
@@ -131,7 +142,7 @@ describe("the review's scenario: an administrator creates a coordinator account 
     });
     expect((await auditOf(() => true)).length).toBe(before);
     // Nor can the DPO approve yet: the role would go to whoever knows the administrator's password.
-    expect(await decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.dpo } })).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.dpo } }))).toEqual({
       status: "error",
       code: "initial_password",
     });
@@ -168,7 +179,10 @@ describe("the review's scenario: an administrator creates a coordinator account 
     expect(await verifyPassword(user.passwordHash, "chosen-by-the-admin")).toBe(false);
     expect((await loadActiveSession({ db: handle.db, sessionId: firstSession })).verdict).toBe("active");
     const events = (await auditOf((e) => e.actorId === newId)).map((e) => e.action);
-    expect(events).toEqual(["staff.password_change_failed", "staff.password_changed"]);
+    // The wrong current password is on record as a refused write (server/action.ts), then the change.
+    expect(events).toEqual(["write.refused", "staff.password_changed"]);
+    const [refusedEvent] = await auditOf((e) => e.actorId === newId && e.action === "write.refused");
+    expect(refusedEvent!.details).toMatchObject({ attempted: "staff.password_changed", domain: "staff", outcome: "wrong_password" });
   });
 
   it("with its own password it still reads no client data: the coordinator role waits for approval", async () => {
@@ -185,11 +199,11 @@ describe("the review's scenario: an administrator creates a coordinator account 
       expect(await post(decideRoleGrantAction as Action, await signedIn(who), { grantId: grant!.id, decision: "approve" })).toEqual({ kind: "forbidden" });
     }
     // Past the guard, the data layer applies the same rule on its own.
-    expect(await decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.admin } })).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.admin } }))).toEqual({
       status: "error",
       code: "not_an_approver",
     });
-    expect(await decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: newId } })).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: newId } }))).toEqual({
       status: "error",
       code: "not_an_approver",
     });
@@ -230,7 +244,7 @@ describe("an administrator changing an existing account's role", () => {
   }
 
   it("to a client-data role only asks: the role in force and its sessions stay until a coordinator approves", async () => {
-    const { assignClientAction } = await import("@/app/staff/clients/[clientId]/case-actions");
+    const { assignClientAction } = await import("@/app/staff/clients/[clientId]/case-work-actions");
     const { changeStaffRoleAction } = await import("@/app/staff/admin/staff/actions");
     const worker = await newCaseworker("promoted");
     const session = await signedIn(worker.id);
@@ -245,7 +259,7 @@ describe("an administrator changing an existing account's role", () => {
 
     const [grant] = (await listRoleGrants({ db: handle.db, which: "pending" })).filter((row) => row.staffId === worker.id);
     expect(grant).toMatchObject({ role: "coordinator", previousRole: "caseworker", status: "pending" });
-    expect(await decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.coordinator } })).toEqual({ status: "ok" });
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.coordinator } }))).toEqual({ status: "ok" });
     expect((await account(worker.id)).role).toBe("coordinator");
     const [row] = await handle.db.select().from(staffSessions).where(eq(staffSessions.id, session));
     expect(row?.revokedReason).toBe("role_changed");
@@ -255,11 +269,11 @@ describe("an administrator changing an existing account's role", () => {
     const worker = await newCaseworker("refused");
     const asked = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "dpo", actor: { userId: people.admin } });
     expect(asked.status).toBe("requested");
-    expect(await decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "refuse", actor: { userId: people.coordinator } })).toEqual({ status: "ok" });
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "refuse", actor: { userId: people.coordinator } }))).toEqual({ status: "ok" });
     expect((await account(worker.id)).role).toBe("caseworker");
     const events = await auditOf((e) => (e.details as { grantId?: string }).grantId === grantIdOf(asked));
     expect(events.map((e) => e.action)).toEqual(["staff.role_grant_requested", "staff.role_grant_refused"]);
-    expect(await decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "approve", actor: { userId: people.dpo } })).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "approve", actor: { userId: people.dpo } }))).toEqual({
       status: "error",
       code: "not_pending",
     });
@@ -271,7 +285,7 @@ describe("an administrator changing an existing account's role", () => {
     expect(second.status).toBe("requested");
     const rows = await handle.db.select().from(staffRoleGrants).where(eq(staffRoleGrants.id, grantIdOf(first)));
     expect(rows[0]?.status).toBe("cancelled");
-    expect(await decideRoleGrant({ db: handle.db, grantId: grantIdOf(second), decision: "approve", actor: { userId: people.coordinator } })).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(second), decision: "approve", actor: { userId: people.coordinator } }))).toEqual({
       status: "error",
       code: "own_account",
     });
@@ -288,7 +302,7 @@ describe("an administrator changing an existing account's role", () => {
     expect((await account(worker.id)).role).toBe("reporting");
     const [grant] = await handle.db.select().from(staffRoleGrants).where(and(eq(staffRoleGrants.staffId, worker.id), eq(staffRoleGrants.role, "reporting")));
     expect(grant).toMatchObject({ status: "direct", previousRole: "caseworker", requestedBy: people.admin });
-    expect(await requestStaffRole({ db: handle.db, staffId: people.admin, role: "coordinator", actor: { userId: people.admin } })).toEqual({
+    expect(await settle(requestStaffRole({ db: handle.db, staffId: people.admin, role: "coordinator", actor: { userId: people.admin } }))).toEqual({
       status: "error",
       code: "cannot_change_self",
     });
@@ -377,7 +391,7 @@ describe("changing one's own password", () => {
     const here = await signedIn(user.id);
     const elsewhere = await signedIn(user.id);
     expect(
-      await changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "old-password-123" }),
+      await settle(changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "old-password-123" })),
     ).toEqual({ status: "error", field: "newPassword", code: "password_unchanged" });
     expect(await changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "new-password-456" })).toEqual({
       status: "ok",

@@ -9,6 +9,7 @@ import { demoSettings } from "@/lib/demo-settings";
 import { parseRegisterSettings, type RegisterSettings } from "@/lib/register-settings";
 import { agencyFormSchema } from "@/lib/validations/agency";
 import { createTestDatabase, testBackend } from "../helpers/database";
+import type { StaffActor } from "@/lib/auth/client-access";
 
 /**
  * Security issue 9, point 11: a settings change used to leave only the changed key names in the
@@ -20,6 +21,7 @@ describe(`settings history on ${testBackend()}`, () => {
   let handle: DatabaseHandle;
   let db: Executor;
   let adminId: string;
+  const adminActor = (): StaffActor => ({ userId: adminId, role: "admin", sessionId: "history-test", requestId: "history-request" });
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -35,7 +37,7 @@ describe(`settings history on ${testBackend()}`, () => {
   const history = () => db.select().from(registerSettingsHistory).orderBy(asc(registerSettingsHistory.id));
 
   it("keeps the first settings, then each change with the settings before and after, who and when", async () => {
-    const first = await saveRegisterSettings({ db, settings: demoSettings, actorId: null });
+    const first = await saveRegisterSettings({ db, settings: demoSettings, actor: null });
     let rows = await history();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ savedBy: null, previousSettings: null, changedKeys: first.changedKeys });
@@ -47,7 +49,7 @@ describe(`settings history on ${testBackend()}`, () => {
       retention: { ...first.settings.retention, intakeDraftIdleMinutes: 30 },
     };
     const before = Date.now();
-    const second = await saveRegisterSettings({ db, settings: changed, actorId: adminId });
+    const second = await saveRegisterSettings({ db, settings: changed, actor: adminActor() });
     expect(second.changedKeys).toEqual(["ombudsman", "retention"]);
     rows = await history();
     expect(rows).toHaveLength(2);
@@ -68,9 +70,9 @@ describe(`settings history on ${testBackend()}`, () => {
   it("saving the same settings again, or invalid ones, adds no version", async () => {
     const count = (await history()).length;
     const current = parseRegisterSettings((await history()).at(-1)!.settings);
-    await saveRegisterSettings({ db, settings: current, actorId: adminId });
+    await saveRegisterSettings({ db, settings: current, actor: adminActor() });
     await expect(
-      saveRegisterSettings({ db, settings: { ...current, ombudsman: { ...current.ombudsman, url: "javascript:alert(1)" } } as never, actorId: adminId }),
+      saveRegisterSettings({ db, settings: { ...current, ombudsman: { ...current.ombudsman, url: "javascript:alert(1)" } } as never, actor: adminActor() }),
     ).rejects.toThrow();
     expect(await history()).toHaveLength(count);
   });
@@ -79,10 +81,10 @@ describe(`settings history on ${testBackend()}`, () => {
     const count = (await history()).length;
     const result = await saveAgency({
       db,
-      actorId: adminId,
+      actor: adminActor(),
       input: agencyFormSchema.parse({ mode: "new", code: "city_library", name: "Kotolan kaupunginkirjasto", businessId: "", insideEea: "yes", deliveryMethod: "paper" }),
     });
-    expect(result).toEqual({ ok: true, created: true, changed: true });
+    expect(result).toEqual({ created: true, changed: true });
     const rows = await history();
     expect(rows).toHaveLength(count + 1);
     const version = rows.at(-1)!;

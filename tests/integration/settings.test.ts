@@ -100,15 +100,15 @@ describe(`register settings on ${testBackend()}`, () => {
       ...structuredClone(demoStatutorySettings),
       statutoryDisclosures: [{ agencyCode: "te_office", provision: { fi: "Laki" }, categories: ["functionalCapacity"] }],
     };
-    await expect(saveRegisterSettings({ db, settings: invalid as never, actorId: null })).rejects.toBeInstanceOf(ZodError);
+    await expect(saveRegisterSettings({ db, settings: invalid as never, actor: null })).rejects.toBeInstanceOf(ZodError);
     await expect(
-      saveRegisterSettings({ db, settings: { ...structuredClone(demoSettings), contact: { role: { fi: "x" }, email: "nope" } } as never, actorId: null }),
+      saveRegisterSettings({ db, settings: { ...structuredClone(demoSettings), contact: { role: { fi: "x" }, email: "nope" } } as never, actor: null }),
     ).rejects.toThrow(/email/i);
     expect(await tableCounts(db)).toEqual(before);
   });
 
   it("round-trip the consent-basis settings and create the agencies", async () => {
-    const result = await saveRegisterSettings({ db, settings: demoSettings, actorId: null });
+    const result = await saveRegisterSettings({ db, settings: demoSettings, actor: null });
     expect(result.created).toBe(true);
     const stored = await getRegisterSettings({ db });
     expect(stored).toEqual(parseRegisterSettings(demoSettings));
@@ -135,7 +135,7 @@ describe(`register settings on ${testBackend()}`, () => {
       .insert(staffUsers)
       .values({ email: "admin@test.example", displayName: "Test admin", role: "admin", passwordHash: "x" })
       .returning();
-    const result = await saveRegisterSettings({ db, settings: demoStatutorySettings, actorId: staff!.id });
+    const result = await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: { userId: staff!.id, role: "admin", sessionId: "settings-test", requestId: null } });
     expect(result.created).toBe(false);
     expect(result.changedKeys).toEqual(
       ["dataSources", "legalBasis", "register", "retention", "statutoryDisclosures", "transfersOutsideEea"].sort(),
@@ -163,7 +163,7 @@ describe(`register settings on ${testBackend()}`, () => {
 
   it("audit nothing when nothing changed, and deactivate agencies dropped from the settings", async () => {
     const before = await db.$count(auditEvents);
-    const same = await saveRegisterSettings({ db, settings: demoStatutorySettings, actorId: null });
+    const same = await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: null });
     expect(same.changedKeys).toEqual([]);
     expect(await db.$count(auditEvents)).toBe(before);
 
@@ -171,12 +171,12 @@ describe(`register settings on ${testBackend()}`, () => {
       ...demoStatutorySettings,
       agencies: demoStatutorySettings.agencies.filter((agency) => agency.code !== "farland_resettlement"),
     };
-    const changed = await saveRegisterSettings({ db, settings: withoutFarland, actorId: null });
+    const changed = await saveRegisterSettings({ db, settings: withoutFarland, actor: null });
     expect(changed.changedKeys).toEqual(["agencies"]);
     const [farland] = await db.select().from(agencies).where(eq(agencies.code, "farland_resettlement"));
     expect(farland?.active).toBe(false);
 
-    await saveRegisterSettings({ db, settings: demoStatutorySettings, actorId: null });
+    await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: null });
     const [again] = await db.select().from(agencies).where(eq(agencies.code, "farland_resettlement"));
     expect(again?.active).toBe(true);
     expect(again?.id).toBe(farland?.id);

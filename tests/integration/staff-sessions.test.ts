@@ -44,7 +44,7 @@ describe("staff accounts and sessions", () => {
     expect((await loadActiveSession({ db, sessionId: c, now })).verdict).toBe("revoked");
 
     const d = await createStaffSession({ db, userId: user.id, ipAddress: null, userAgent: null, now });
-    await setStaffDisabled({ db, staffId: user.id, disabled: true, actorId: null });
+    await setStaffDisabled({ db, staffId: user.id, disabled: true, actor: null });
     expect((await loadActiveSession({ db, sessionId: d, now })).verdict).not.toBe("active");
     const [row] = await db.select().from(staffSessions).where(eq(staffSessions.id, d));
     expect(row?.revokedReason).toBe("account_disabled");

@@ -46,7 +46,7 @@ function bodyOf(source: string, name: string): string {
 
 function requiresPermissionCall(code: string, permission: string): boolean {
   const quoted = `["']${permission.replace(/[:]/g, "\\:")}["']`;
-  return new RegExp(`(requirePermission|authorizedAction|requireApiPermission)\\(\\s*${quoted}`).test(code);
+  return new RegExp(`(requirePermission|authorizedAction|caseAction|requireApiPermission)\\(\\s*${quoted}`).test(code);
 }
 
 describe("authorization matrix", () => {

@@ -12,7 +12,7 @@ import {
   outcomeSchema,
   planReviewSchema,
   recordVisitSchema,
-} from "@/lib/validations/case";
+} from "@/lib/validations/case-work";
 import {
   educationSchema,
   familyMemberSchema,
@@ -21,7 +21,7 @@ import {
   skillSchema,
   walkInClientSchema,
   workExperienceSchema,
-} from "@/lib/validations/case-details";
+} from "@/lib/validations/client-details";
 import { writtenConsentSchema } from "@/lib/validations/consent";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
 

@@ -5,8 +5,8 @@ import { getDb } from "@/db";
 import { consentTextToShow, deleteDraft, loadDraft, purgeExpiredDrafts, saveDraftConsent, saveDraftStep, startNewDraft } from "@/db/intake";
 import { purgeExpiredLimiterRows } from "@/db/limiter-housekeeping";
 import { getRegisterSettings } from "@/db/settings";
-import type { StepFormState } from "@/components/intake/types";
-import { clearDoneCookie, clearDraftCookie, draftIdFromCookie, setDraftCookie } from "@/lib/intake/cookies";
+import type { ConsentFormState, StepFormState } from "@/lib/forms/state";
+import { clearDoneCookie, clearDraftCookie, draftIdFromCookie, setDraftCookie } from "@/server/intake-cookies";
 import { aboutAnswersWithCodeOnFile, valuesForFields } from "@/lib/intake/draft-policy";
 import { formDataToObject, FormTooLargeError } from "@/lib/intake/form-data";
 import { consentSchemaFor, intakeSteps, isIntakeStep, issuesByField, stepSchemas, type IntakeStep } from "@/lib/intake/steps";
@@ -88,7 +88,6 @@ export async function saveStepAction(locale: string, step: string, _previous: St
   redirect(formData.get("$change") === "1" ? `/${l}/intake/check` : `/${l}/intake/${nextPage(step)}`);
 }
 
-export type ConsentFormState = { status: "idle" } | { status: "error"; errors: Record<string, string[]>; values: Record<string, unknown> };
 
 export async function saveConsentAction(locale: string, _previous: ConsentFormState, formData: FormData): Promise<ConsentFormState> {
   const l = safeLocale(locale);

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getDb } from "@/db";
 import { loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
-import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { draftIdFromCookie } from "@/server/intake-cookies";
 import { deleteIntakeAnswersAction, startIntakeAction } from "./actions";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/intake">): Promise<Metadata> {

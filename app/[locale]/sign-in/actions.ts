@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import { credentialsSchema } from "@/lib/auth/credentials";
 
-export type SignInState = { error?: "invalid" | "throttled" | "unavailable"; email?: string };
+import type { SignInState } from "@/lib/forms/state";
 
 /** Only paths inside the staff area: a callback URL must never send anyone off-site. */
 function safeCallback(value: FormDataEntryValue | null): string {

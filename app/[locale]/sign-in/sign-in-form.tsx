@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { signInAction, type SignInState } from "./actions";
+import type { SignInState } from "@/lib/forms/state";
+import { signInAction } from "./actions";
 
 export interface SignInLabels {
   email: string;

@@ -2,13 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { getDb } from "@/db";
 import { recordAuditEvent } from "@/db/audit";
 import { recordAccessReason, revealIdentityCode } from "@/db/client-access";
 import { searchClients } from "@/db/client-search";
-import { authorizedAction } from "@/lib/auth/action";
+import { authorizedAction } from "@/server/action";
 import { searchScopeOf } from "@/lib/auth/client-access";
-import { staffActor } from "@/lib/auth/guard";
 
 const clientIdField = z.string().uuid("invalid");
 
@@ -22,9 +20,9 @@ const returnToField = z
 export const giveAccessReasonAction = authorizedAction(
   "client:read",
   z.object({ clientId: clientIdField, reason: z.string().trim().min(10, "reasonTooShort").max(500, "too_long"), returnTo: returnToField }),
-  async (input, staff) => {
-    const actor = staffActor(staff);
-    await recordAccessReason({ db: await getDb(), actor, clientId: input.clientId, reason: input.reason });
+  "client.access_reason_given",
+  async ({ db, actor, input }) => {
+    await recordAccessReason({ db, actor, clientId: input.clientId, reason: input.reason });
     redirect(input.returnTo ?? `/staff/clients/${input.clientId}`);
   },
 );
@@ -33,11 +31,8 @@ export const giveAccessReasonAction = authorizedAction(
 export const revealIdentityCodeAction = authorizedAction(
   "client:read",
   z.object({ clientId: clientIdField }),
-  async (input, staff) => {
-    const actor = staffActor(staff);
-    const code = await revealIdentityCode({ db: await getDb(), actor, clientId: input.clientId });
-    return { status: "ok" as const, data: { code } };
-  },
+  "client.identity_code_revealed",
+  async ({ db, actor, input }) => ({ status: "ok" as const, data: { code: await revealIdentityCode({ db, actor, clientId: input.clientId }) } }),
 );
 
 const searchSchema = z.object({
@@ -54,10 +49,8 @@ export type SearchResult = Awaited<ReturnType<typeof searchClients>>;
  * A POST, not a GET: what was searched (possibly an identity code) must never be in a URL, the
  * browser history or an access log. Each search is audited by kind and count, not by its text.
  */
-export const searchClientsAction = authorizedAction("client:read", searchSchema, async (input, staff) => {
-  const db = await getDb();
-  const actor = staffActor(staff);
-  const caseworkerId = input.caseworker === "me" ? staff.user.id : input.caseworker === "unassigned" ? "unassigned" : undefined;
+export const searchClientsAction = authorizedAction("client:read", searchSchema, "client.searched", async ({ db, actor, input }) => {
+  const caseworkerId = input.caseworker === "me" ? actor.userId : input.caseworker === "unassigned" ? "unassigned" : undefined;
   const result = await searchClients({
     db,
     query: {
@@ -72,10 +65,10 @@ export const searchClientsAction = authorizedAction("client:read", searchSchema,
   // The ids of the clients listed (never the text searched, which may be an identity code): who
   // looked at whom, or found that a code is in the register, stays attributable.
   await recordAuditEvent(db, {
-    actorId: staff.user.id,
+    actorId: actor.userId,
     action: "client.searched",
     details: { kind: result.kind, total: result.total, page: result.page, clientIds: result.rows.map((row) => row.id) },
-    requestId: staff.requestId,
+    requestId: actor.requestId,
   });
   return { status: "ok" as const, data: result };
 });

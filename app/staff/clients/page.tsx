@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { searchScopeOf } from "@/lib/auth/client-access";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { ClientSearchForm } from "./search-form";
 
 export const metadata: Metadata = { title: "Clients" };

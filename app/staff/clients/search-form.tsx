@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { buttonClass, inputClass } from "@/components/forms/field";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { searchClientsAction, type SearchResult } from "./actions";
 
 export interface SearchLabels {

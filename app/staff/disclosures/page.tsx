@@ -5,7 +5,7 @@ import { buttonClass, inputClass } from "@/components/forms/field";
 import { getDb } from "@/db";
 import { disclosingStaff, viewDisclosureLog } from "@/db/disclosures";
 import { getRegisterSettings } from "@/db/settings";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { localised } from "@/lib/register-settings";
 import { disclosureLogFilterSchema } from "@/lib/validations/disclosure";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { QUEUE_PAGE_SIZE, viewIntakeQueue } from "@/db/intake-queue";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { localeNames, isPublicLocale } from "@/lib/i18n/locales";
 
 export const metadata: Metadata = { title: "Intake queue" };

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/forms/field";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords-policy";
 import { changePasswordSchema } from "@/lib/validations/staff";
 import { changePasswordAction } from "./actions";

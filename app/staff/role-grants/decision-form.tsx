@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { decideRoleGrantAction } from "./actions";
 
 const refusals = ["not_an_approver", "own_account", "own_request", "not_pending", "initial_password", "not_found"] as const;

@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listRoleGrants, type RoleGrantRow } from "@/db/role-grants";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/server/guard";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { grantDecision } from "@/lib/auth/role-grants";
 import { DecisionForm } from "./decision-form";

@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { firstMissingStep, loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
 import { settingsTextFallbacks } from "@/lib/i18n/locales";
-import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { draftIdFromCookie } from "@/server/intake-cookies";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { localised } from "@/lib/register-settings";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { loadReceipt } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
 import { settingsTextFallbacks } from "@/lib/i18n/locales";
-import { doneSubmissionFromCookie } from "@/lib/intake/cookies";
+import { doneSubmissionFromCookie } from "@/server/intake-cookies";
 import { localised } from "@/lib/register-settings";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/intake/confirmation">): Promise<Metadata> {

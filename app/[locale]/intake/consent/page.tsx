@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { consentTextToShow, firstMissingStep, loadDraft } from "@/db/intake";
 import { getRegisterSettings } from "@/db/settings";
 import { settingsTextFallbacks } from "@/lib/i18n/locales";
-import { draftIdFromCookie } from "@/lib/intake/cookies";
+import { draftIdFromCookie } from "@/server/intake-cookies";
 import { localised } from "@/lib/register-settings";
 import { saveConsentAction } from "../actions";
 

@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { deleteDraft, IncompleteIntakeError, submitIntake } from "@/db/intake";
+import { deleteDraft, submitIntake } from "@/db/intake";
+import { isRefusal } from "@/lib/refusal";
 import { consumeIntakeSubmission } from "@/db/intake-rate-limit";
 import { getRegisterSettings } from "@/db/settings";
-import { clearDraftCookie, draftIdFromCookie, setDoneCookie } from "@/lib/intake/cookies";
+import { clearDraftCookie, draftIdFromCookie, setDoneCookie } from "@/server/intake-cookies";
 import { isPublicLocale, textDirection } from "@/lib/i18n/locales";
 import { clientAddressFrom } from "@/lib/client-address";
 
@@ -59,7 +60,7 @@ export async function POST(request: NextRequest, { params }: RouteContext<"/[loc
     await setDoneCookie(submissionId);
     return NextResponse.redirect(new URL(`/${locale}/intake/confirmation`, request.url), 303);
   } catch (error) {
-    if (error instanceof IncompleteIntakeError) return NextResponse.redirect(new URL(`/${locale}/intake/check`, request.url), 303);
+    if (isRefusal(error) && error.code === "incomplete") return NextResponse.redirect(new URL(`/${locale}/intake/check`, request.url), 303);
     throw error;
   }
 }

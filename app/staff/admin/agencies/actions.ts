@@ -1,15 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db";
 import { saveAgency } from "@/db/agencies";
-import { authorizedAction } from "@/lib/auth/action";
+import { authorizedAction } from "@/server/action";
 import { agencyFormSchema } from "@/lib/validations/agency";
 
-/** Adds or edits an agency in the register settings; refusals come back as a form error code. */
-export const saveAgencyAction = authorizedAction("agency:manage", agencyFormSchema, async (input, staff) => {
-  const result = await saveAgency({ db: await getDb(), actorId: staff.user.id, input });
-  if (!result.ok) return { status: "error", formError: result.error };
+/** Adds or edits an agency in the register settings; a refusal comes back as the form's error code. */
+export const saveAgencyAction = authorizedAction("agency:manage", agencyFormSchema, "settings.changed", async (context) => {
+  await saveAgency(context);
   revalidatePath("/staff/admin/agencies");
   return { status: "ok" };
 });

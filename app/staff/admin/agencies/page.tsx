@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listAgencyAdmin, type AgencyAdminEntry } from "@/db/agencies";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/server/guard";
 import { settingsTextFallbacks } from "@/lib/i18n/locales";
 import { localised } from "@/lib/register-settings";
 import { AgencyForm } from "./agency-form";

@@ -2,15 +2,15 @@
 
 import { revalidatePath } from "next/cache";
 import { ZodError } from "zod";
-import { getDb } from "@/db";
 import { saveRegisterSettings } from "@/db/settings";
-import { authorizedAction } from "@/lib/auth/action";
+import { authorizedAction } from "@/server/action";
 import { settingsFormSchema } from "@/lib/validations/settings";
 
 export const saveSettingsAction = authorizedAction(
   "settings:manage",
   settingsFormSchema,
-  async (input, staff) => {
+  "settings.changed",
+  async ({ db, actor, input }) => {
     let parsed: unknown;
     try {
       parsed = JSON.parse(input.settingsJson);
@@ -18,7 +18,7 @@ export const saveSettingsAction = authorizedAction(
       return { status: "error", formError: "not_json" };
     }
     try {
-      await saveRegisterSettings({ db: await getDb(), settings: parsed as never, actorId: staff.user.id });
+      await saveRegisterSettings({ db, settings: parsed as never, actor });
     } catch (error) {
       if (error instanceof ZodError) {
         const problems = error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);

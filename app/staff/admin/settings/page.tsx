@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRegisterSettings, hasRegisterSettings } from "@/db/settings";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/server/guard";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Register settings" };

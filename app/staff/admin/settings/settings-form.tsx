@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { buttonClass } from "@/components/forms/field";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { saveSettingsAction } from "./actions";
 
 export function SettingsForm({ initialJson }: { initialJson: string }) {

@@ -5,7 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/forms/field";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { staffRoles } from "@/lib/auth/roles";
 import { createStaffSchema } from "@/lib/validations/staff";
 import { createStaffAction } from "./actions";

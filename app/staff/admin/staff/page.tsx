@@ -4,7 +4,7 @@ import { getMessages, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { pendingRolesByStaff } from "@/db/role-grants";
 import { listStaff } from "@/db/staff";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/server/guard";
 import { staffRoles } from "@/lib/auth/roles";
 import { changeStaffRoleAction, setStaffDisabledAction } from "./actions";
 import { CreateStaffForm } from "./create-staff-form";

@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 
 /** One small form per table row; shows the server's refusal next to it. */
 export function RowActionForm({

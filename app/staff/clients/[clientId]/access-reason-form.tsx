@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { buttonClass } from "@/components/forms/field";
 import { giveAccessReasonAction } from "../actions";
 

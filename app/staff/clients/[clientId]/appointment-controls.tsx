@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm } from "@/components/staff/record-form";
 import { recordFormTexts } from "./record-form-texts";
-import { cancelAppointmentAction, rescheduleAppointmentAction } from "./case-actions";
+import { cancelAppointmentAction, rescheduleAppointmentAction } from "./case-work-actions";
 
 /** Reschedule or cancel a booked appointment, right where it is listed. */
 export async function AppointmentControls({ appointmentId, startsAtLocal }: { appointmentId: string; startsAtLocal: string }) {

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { caseFormErrorCodes } from "@/lib/validations/case";
-import { caseDetailsErrorCodes } from "@/lib/validations/case-details";
+import { caseFormErrorCodes } from "@/lib/validations/case-work";
+import { caseDetailsErrorCodes } from "@/lib/validations/client-details";
 
 /** The texts every case RecordForm shares: saved, optional, field errors and refusals by code. */
 export async function recordFormTexts() {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { revealIdentityCodeAction } from "../actions";
 
 export function RevealIdentityCode({ clientId, masked, label }: { clientId: string; masked: string; label: string }) {

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { getRegisterSettings } from "@/db/settings";
-import { requirePermission } from "@/lib/auth/guard";
-import { WalkInForm } from "../[clientId]/detail-forms";
+import { requirePermission } from "@/server/guard";
+import { WalkInForm } from "./walk-in-form";
 
 export const metadata: Metadata = { title: "New client" };
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { exportDisclosureLog } from "@/db/disclosures";
-import { requireApiPermission, staffActor } from "@/lib/auth/guard";
+import { requireApiPermission, staffActor } from "@/server/guard";
 import { disclosureLogCsv } from "@/lib/disclosure-csv";
 import { helsinkiDate } from "@/lib/helsinki-time";
 import { disclosureLogFilterSchema } from "@/lib/validations/disclosure";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { buttonClass } from "@/components/forms/field";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
 import { acceptSubmissionAction, rejectSubmissionAction } from "../actions";
 

@@ -6,7 +6,7 @@ import { AnswersSummary } from "@/components/intake/answers-summary";
 import { getDb } from "@/db";
 import { acceptOffer } from "@/db/intake-decisions";
 import { findPossibleDuplicates, viewSubmission } from "@/db/intake-queue";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
 import { AcceptForm, RejectForm, type DecisionLabels, type LinkChoice } from "./decision-forms";
 

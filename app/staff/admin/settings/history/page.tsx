@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listSettingsHistory, SETTINGS_HISTORY_PAGE_SIZE } from "@/db/settings";
-import { requirePermission } from "@/lib/auth/guard";
+import { requirePermission } from "@/server/guard";
 import { SettingsHistoryView } from "./history-view";
 
 export const metadata: Metadata = { title: "Settings history" };

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { CaseAccessError } from "@/db/case-records";
-import { DisclosureError, disclosedDocument } from "@/db/disclosures";
+import { disclosedDocument } from "@/db/disclosures";
+import { isRefusal } from "@/lib/refusal";
 import { DisclosureDocumentView } from "@/components/staff/disclosure-document-view";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { disclosureDocumentLabels } from "../document-labels";
 import { RevealDocumentIdentityCode } from "./reveal-document-identity-code";
 
@@ -16,12 +16,10 @@ async function load(clientId: string, disclosureId: string, actor: Parameters<ty
   try {
     return await disclosedDocument({ db: await getDb(), actor, clientId, disclosureId });
   } catch (error) {
-    if (error instanceof DisclosureError) notFound();
-    if (error instanceof CaseAccessError) {
-      if (error.code === "needs_reason") redirect(`/staff/clients/${clientId}`);
-      notFound();
-    }
-    throw error;
+    if (!isRefusal(error)) throw error;
+    // Another caseworker's client: the case page asks for the reason first.
+    if (error.code === "needs_reason") redirect(`/staff/clients/${clientId}`);
+    notFound();
   }
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { revealDocumentIdentityCodeAction } from "./actions";
 
 /** The document shows the identity code masked, as the case does; revealing it is a separate, audited step. */

@@ -5,7 +5,7 @@ import { useForm, type FieldValues, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/forms/field";
 import { DisclosureDocumentView, type DisclosureDocumentData, type DisclosureDocumentLabels } from "@/components/staff/disclosure-document-view";
-import type { ActionState } from "@/lib/auth/action";
+import type { ActionState } from "@/lib/forms/state";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
 import { previewDisclosureAction, recordDisclosureAction } from "./actions";
 

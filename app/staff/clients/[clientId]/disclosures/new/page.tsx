@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { disclosureOptions, type ToolDecision } from "@/db/disclosures";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { requirePermission, staffActor } from "@/server/guard";
 import { refusalReasons } from "@/lib/disclosure-gate";
 import { deliveryMethods, localised } from "@/lib/register-settings";
 import { buttonClass, inputClass } from "@/components/forms/field";

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { mergeOffer } from "@/db/intake-merge";
-import { IntakeReviewError } from "@/db/intake-review-error";
-import { requirePermission, staffActor } from "@/lib/auth/guard";
+import { isRefusal } from "@/lib/refusal";
+import { requirePermission, staffActor } from "@/server/guard";
 import { isPublicLocale, localeNames } from "@/lib/i18n/locales";
 import { answerRows } from "@/lib/intake/answer-rows";
 import { identityChecks, submitterConfirmations, type FieldProposal, type MergeField } from "@/lib/intake/merge-policy";
@@ -19,7 +19,7 @@ async function offerOrNotFound(...args: Parameters<typeof mergeOffer>) {
     return await mergeOffer(...args);
   } catch (error) {
     // A submission decided meanwhile, or one that does not exist.
-    if (error instanceof IntakeReviewError) notFound();
+    if (isRefusal(error)) notFound();
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/db";
-import { CaseAccessError } from "@/db/case-records";
-import { DisclosureError, disclosedDocument } from "@/db/disclosures";
-import { requireApiPermission, staffActor } from "@/lib/auth/guard";
+import { disclosedDocument } from "@/db/disclosures";
+import { isRefusal } from "@/lib/refusal";
+import { requireApiPermission, staffActor } from "@/server/guard";
 
 /**
  * The disclosure document as the JSON file that was disclosed, byte for byte: its SHA-256 is the one
@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: RouteContext<"/staff/cl
       },
     });
   } catch (error) {
-    if (error instanceof DisclosureError || error instanceof CaseAccessError) return new Response("Not found", { status: 404 });
+    if (isRefusal(error)) return new Response("Not found", { status: 404 });
     throw error;
   }
 }

@@ -3,18 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, eq, gt, sql, type SQL } from "drizzle-orm";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { verifyAuditChain } from "@/db/audit-verify";
-import {
-  CaseDetailsError,
-  createWalkInClient,
-  recordEducation,
-  recordFamilyMember,
-  recordResidencePermit,
-  recordSkill,
-  recordWorkExperience,
-  removeCaseRecord,
-  updateIdentityContact,
-} from "@/db/case-details";
-import { CaseAccessError, CaseReadOnlyError } from "@/db/case-records";
+import { createWalkInClient, updateIdentityContact } from "@/db/client-details";
+import { recordEducation, recordFamilyMember, recordResidencePermit, recordSkill, recordWorkExperience, removeCaseRecord } from "@/db/client-records";
 import { recordAccessReason, type StaffActor } from "@/db/client-access";
 import { insertClientWithCase, type NewClient } from "@/db/factories/clients";
 import { createRng } from "@/db/factories/random";
@@ -37,8 +27,9 @@ import {
   workExperienceSchema,
   type IdentityContactInput,
   type WalkInClientInput,
-} from "@/lib/validations/case-details";
+} from "@/lib/validations/client-details";
 import { createTestDatabase, testBackend } from "../helpers/database";
+import { Refusal, type RefusalDomain } from "@/lib/refusal";
 
 /** Letters only, unique per call: a value no audit event may contain. */
 function tag(): string {
@@ -74,18 +65,17 @@ function uniqueCode(dateOfBirth = "1987-06-15"): string {
   }
 }
 
-type ErrorClass = typeof CaseAccessError | typeof CaseReadOnlyError | typeof CaseDetailsError;
-
-async function expectRefusal(promise: Promise<unknown>, kind: ErrorClass, code: string): Promise<unknown> {
+/** Expects the promise to be refused (lib/refusal.ts) in this domain with this code. */
+async function expectRefusal(promise: Promise<unknown>, domain: RefusalDomain, code: string): Promise<Refusal> {
   const error = await promise.then(
     () => {
-      throw new Error(`expected ${kind.name} ${code}, but it succeeded`);
+      throw new Error(`expected the refusal ${domain}:${code}, but it succeeded`);
     },
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(kind);
-  expect((error as { code: string }).code).toBe(code);
-  return error;
+  expect(error).toBeInstanceOf(Refusal);
+  expect({ domain: (error as Refusal).domain, code: (error as Refusal).code }).toEqual({ domain, code });
+  return error as Refusal;
 }
 
 /** A walk-in form as posted, parsed by the form's schema. */
@@ -227,7 +217,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     const code = uniqueCode();
     const input = walkInInput(marker, { personalIdentityCode: code });
     const seq = await lastSeq(db);
-    const clientId = await createWalkInClient({ db, actor: staff.caseworkerA, input });
+    const { id: clientId } = await createWalkInClient({ db, actor: staff.caseworkerA, input });
 
     const [client] = await db.select().from(clients).where(eq(clients.id, clientId));
     expect(client).toMatchObject({
@@ -297,7 +287,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
 
   it("a coordinator's walk-in stays unassigned; consent given today is timed now", async () => {
     const now = new Date();
-    const clientId = await createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag(), { writtenConsentDate: helsinkiDate(now) }), now });
+    const { id: clientId } = await createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag(), { writtenConsentDate: helsinkiDate(now) }), now });
     expect((await db.select().from(clients).where(eq(clients.id, clientId)))[0]!.assignedCaseworkerId).toBeNull();
     expect((await db.select().from(consents).where(eq(consents.clientId, clientId)))[0]!.givenAt).toEqual(now);
   });
@@ -306,7 +296,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     const [clientsBefore, consentsBefore, seq] = [await countRows(db, clients), await countRows(db, consents), await lastSeq(db)];
     await expectRefusal(
       createWalkInClient({ db, actor: staff.caseworkerA, input: walkInInput(tag(), { basis: "legal_obligation" }) }),
-      CaseDetailsError,
+      "client",
       "basis_not_allowed",
     );
     expect(await countRows(db, clients)).toBe(clientsBefore);
@@ -316,14 +306,14 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
 
   it("an identity code another client holds is refused, naming that client", async () => {
     const code = uniqueCode();
-    const first = await createWalkInClient({ db, actor: staff.caseworkerA, input: walkInInput(tag(), { personalIdentityCode: code }) });
+    const { id: first } = await createWalkInClient({ db, actor: staff.caseworkerA, input: walkInInput(tag(), { personalIdentityCode: code }) });
     const [clientsBefore, seq] = [await countRows(db, clients), await lastSeq(db)];
     const error = await expectRefusal(
       createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag(), { personalIdentityCode: code.toLowerCase() }) }),
-      CaseDetailsError,
+      "client",
       "duplicate_identity_code",
     );
-    expect((error as CaseDetailsError).clientId).toBe(first);
+    expect(error.clientIds).toEqual([first]);
     expect((error as Error).message).not.toContain(code);
     expect(await countRows(db, clients)).toBe(clientsBefore);
     expect(await eventsSince(db, seq)).toEqual([]);
@@ -332,7 +322,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
   it("roles other than caseworker and coordinator may not register clients", async () => {
     const [clientsBefore, seq] = [await countRows(db, clients), await lastSeq(db)];
     for (const who of ["reporting", "admin", "dpo"] as const) {
-      await expectRefusal(createWalkInClient({ db, actor: staff[who], input: walkInInput(tag()) }), CaseAccessError, "forbidden");
+      await expectRefusal(createWalkInClient({ db, actor: staff[who], input: walkInInput(tag()) }), "case", "forbidden");
     }
     expect(await countRows(db, clients)).toBe(clientsBefore);
     expect(await eventsSince(db, seq)).toEqual([]);
@@ -350,7 +340,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     const on = { clientId, actor: staff.caseworkerA };
     const a = staff.caseworkerA;
 
-    const { result: permitId } = await expectOneEvent(() => recordResidencePermit({ db, actor: a, input: input.permit }), {
+    const { result: { id: permitId } } = await expectOneEvent(() => recordResidencePermit({ db, actor: a, input: input.permit }), {
       ...on,
       action: "case.permit_recorded",
       fields: ["permitType", "validFrom", "validUntil", "notes"],
@@ -363,7 +353,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
       notes: `Jatkolupa haettu ${marker}`,
     });
 
-    const { result: familyId, details: familyDetails } = await expectOneEvent(() => recordFamilyMember({ db, actor: a, input: input.family }), {
+    const { result: { id: familyId }, details: familyDetails } = await expectOneEvent(() => recordFamilyMember({ db, actor: a, input: input.family }), {
       ...on,
       action: "case.family_member_recorded",
       fields: ["fullName", "relation", "dateOfBirth", "livesInFinland", "clientIsGuardian", "daycareOrSchoolNeed"],
@@ -379,14 +369,14 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
       daycareOrSchoolNeed: `Päiväkoti ${marker}`,
     });
 
-    const { result: skillId } = await expectOneEvent(() => recordSkill({ db, actor: a, input: input.skill }), {
+    const { result: { id: skillId } } = await expectOneEvent(() => recordSkill({ db, actor: a, input: input.skill }), {
       ...on,
       action: "case.skill_recorded",
       fields: ["kind", "name"],
     });
     expect((await db.select().from(skills).where(eq(skills.id, skillId)))[0]).toMatchObject({ kind: "language", name: `arabia ${marker}`, level: null });
 
-    const { result: workId } = await expectOneEvent(() => recordWorkExperience({ db, actor: a, input: input.work }), {
+    const { result: { id: workId } } = await expectOneEvent(() => recordWorkExperience({ db, actor: a, input: input.work }), {
       ...on,
       action: "case.work_recorded",
       fields: ["jobTitle", "employer", "country", "startYear", "endYear"],
@@ -398,13 +388,14 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
       endYear: 2014,
     });
 
-    const { result: educationId } = await expectOneEvent(() => recordEducation({ db, actor: a, input: input.education }), {
+    const { result: { id: educationId } } = await expectOneEvent(() => recordEducation({ db, actor: a, input: input.education }), {
       ...on,
       action: "case.education_recorded",
       fields: ["level", "field", "country", "endYear", "recognisedInFinland"],
     });
     expect((await db.select().from(educations).where(eq(educations.id, educationId)))[0]).toMatchObject({
-      level: "Ammatillinen koulutus",
+      // Stored as its code; the case page shows the label in the reader's language.
+      level: "vocational",
       field: `Ravintola-ala ${marker}`,
       institution: null,
       endYear: 2007,
@@ -499,30 +490,30 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     const member = (fullName: string, dateOfBirth = "1995-01-01") =>
       familyMemberSchema.parse({ clientId: owner.id, fullName, relation: "sibling", dateOfBirth, livesInFinland: "yes", clientIsGuardian: "no" });
 
-    const linked = await recordFamilyMember({ db, actor: staff.caseworkerA, input: member(`SARA  sukulainen${marker}`) });
+    const { id: linked } = await recordFamilyMember({ db, actor: staff.caseworkerA, input: member(`SARA  sukulainen${marker}`) });
     expect((await db.select().from(familyMembers).where(eq(familyMembers.id, linked)))[0]!.relatedClientId).toBe(relative.id);
-    const otherDate = await recordFamilyMember({ db, actor: staff.caseworkerA, input: member(`Sara Sukulainen${marker}`, "1995-01-02") });
+    const { id: otherDate } = await recordFamilyMember({ db, actor: staff.caseworkerA, input: member(`Sara Sukulainen${marker}`, "1995-01-02") });
     expect((await db.select().from(familyMembers).where(eq(familyMembers.id, otherDate)))[0]!.relatedClientId).toBeNull();
 
     // A second client with the same name and date: ambiguous, not linked.
     await newClient({ overrides: { firstNames: "Sara", lastName: `Sukulainen${marker}`, searchName: toSearchName("Sara", `Sukulainen${marker}`), dateOfBirth: "1995-01-01" } });
-    const ambiguous = await recordFamilyMember({ db, actor: staff.caseworkerA, input: member(`Sara Sukulainen${marker}`) });
+    const { id: ambiguous } = await recordFamilyMember({ db, actor: staff.caseworkerA, input: member(`Sara Sukulainen${marker}`) });
     expect((await db.select().from(familyMembers).where(eq(familyMembers.id, ambiguous)))[0]!.relatedClientId).toBeNull();
   });
 
   it("a record of another client is not removed through this client", async () => {
     const mine = await newClient({ assignedTo: staff.caseworkerA.userId });
     const theirs = await newClient({ assignedTo: staff.caseworkerA.userId });
-    const skillId = await recordSkill({ db, actor: staff.caseworkerA, input: skillSchema.parse({ clientId: theirs.id, kind: "skill", name: "hitsaus" }) });
+    const { id: skillId } = await recordSkill({ db, actor: staff.caseworkerA, input: skillSchema.parse({ clientId: theirs.id, kind: "skill", name: "hitsaus" }) });
     const seq = await lastSeq(db);
     await expectRefusal(
       removeCaseRecord({ db, actor: staff.caseworkerA, input: { clientId: mine.id, kind: "skill", recordId: skillId } }),
-      CaseDetailsError,
+      "client",
       "record_not_found",
     );
     await expectRefusal(
       removeCaseRecord({ db, actor: staff.caseworkerA, input: { clientId: theirs.id, kind: "work", recordId: skillId } }),
-      CaseDetailsError,
+      "client",
       "record_not_found",
     );
     expect(await db.select().from(skills).where(eq(skills.id, skillId))).toHaveLength(1);
@@ -532,7 +523,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
   it("an identity code change re-encrypts and re-hashes, is refused when another client holds the code, and leaves no plain code in any text column", async () => {
     const client = await newClient({ assignedTo: staff.caseworkerA.userId, overrides: { dateOfBirth: "1987-06-15" } });
     const otherCode = uniqueCode();
-    const other = await createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag(), { personalIdentityCode: otherCode }) });
+    const { id: other } = await createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag(), { personalIdentityCode: otherCode }) });
     const base = identityContactSchema.parse({
       clientId: client.id,
       firstNames: client.firstNames,
@@ -556,10 +547,10 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     const before = await snapshot(client.id);
     const error = await expectRefusal(
       updateIdentityContact({ db, actor: staff.caseworkerA, input: { ...base, personalIdentityCode: otherCode } }),
-      CaseDetailsError,
+      "client",
       "duplicate_identity_code",
     );
-    expect((error as CaseDetailsError).clientId).toBe(other);
+    expect(error.clientIds[0]).toBe(other);
     expect(await snapshot(client.id)).toEqual(before);
 
     const newCode = uniqueCode();
@@ -578,7 +569,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     expect((await updateIdentityContact({ db, actor: staff.caseworkerA, input: { ...base, personalIdentityCode: newCode } })).changedFields).toEqual([]);
     await expectRefusal(
       updateIdentityContact({ db, actor: staff.caseworkerA, input: { ...base, dateOfBirth: "1987-06-16" } }),
-      CaseDetailsError,
+      "client",
       "identity_code_date_mismatch",
     );
 
@@ -619,7 +610,7 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
           input: identityContactSchema.parse({ clientId: client.id, firstNames: "X", lastName: "Y", dateOfBirth: "2000-01-01", interpreterNeeded: "no" }),
         }),
     ];
-    for (const attempt of attempts) await expectRefusal(attempt(), CaseAccessError, "needs_reason");
+    for (const attempt of attempts) await expectRefusal(attempt(), "case", "needs_reason");
     expect(await snapshot(client.id)).toEqual(before);
 
     const reason = `Sijaisuus ${tag()}`;
@@ -634,16 +625,16 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     // The coordinator needs no reason; dpo, admin and reporting do not see the client at all.
     await recordSkill({ db, actor: staff.coordinator, input: input.skill });
     for (const who of ["dpo", "admin", "reporting"] as const) {
-      await expectRefusal(recordSkill({ db, actor: staff[who], input: input.skill }), CaseAccessError, "not_found");
+      await expectRefusal(recordSkill({ db, actor: staff[who], input: input.skill }), "case", "not_found");
     }
-    await expectRefusal(recordSkill({ db, actor: staff.coordinator, input: { ...input.skill, clientId: randomUUID() } }), CaseAccessError, "not_found");
+    await expectRefusal(recordSkill({ db, actor: staff.coordinator, input: { ...input.skill, clientId: randomUUID() } }), "case", "not_found");
   });
 
   for (const state of ["restricted", "closed"] as const) {
     it(`a ${state} client: every write is refused and nothing is written`, async () => {
       const client = await newClient({ assignedTo: staff.caseworkerA.userId });
       const input = recordInputs(client.id, tag());
-      const skillId = await recordSkill({ db, actor: staff.caseworkerA, input: input.skill });
+      const { id: skillId } = await recordSkill({ db, actor: staff.caseworkerA, input: input.skill });
       await db
         .update(clients)
         .set(state === "restricted" ? { restrictedAt: new Date() } : { status: "closed", closedAt: new Date(), closeReason: "Päättynyt" })
@@ -666,8 +657,8 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
           () => new Error(`${name} succeeded`),
           (caught: unknown) => caught,
         );
-        expect(error, name).toBeInstanceOf(CaseReadOnlyError);
-        expect((error as CaseReadOnlyError).code, name).toBe(state);
+        expect(error, name).toBeInstanceOf(Refusal);
+        expect((error as Refusal).code, name).toBe(state);
       }
       expect(await snapshot(client.id)).toEqual(before);
       expect(await eventsSince(db, seq)).toEqual([]);
@@ -691,7 +682,7 @@ describe(`case details on ${testBackend()} (legal-obligation basis)`, () => {
   it("a walk-in on the legal obligation is registered with no consent; written consent is allowed too", async () => {
     const marker = tag();
     const seq = await lastSeq(db);
-    const clientId = await createWalkInClient({
+    const { id: clientId } = await createWalkInClient({
       db,
       actor: staff.caseworkerA,
       input: walkInInput(marker, { basis: "legal_obligation", writtenConsentDate: "", paperReference: "" }),
@@ -708,7 +699,7 @@ describe(`case details on ${testBackend()} (legal-obligation basis)`, () => {
     expect(events[0]!.details).not.toHaveProperty("consentId");
     expect(JSON.stringify(events[0]!.details)).not.toContain(marker);
 
-    const written = await createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag()) });
+    const { id: written } = await createWalkInClient({ db, actor: staff.coordinator, input: walkInInput(tag()) });
     expect((await db.select().from(clients).where(eq(clients.id, written)))[0]!.basis).toBe("consent_written");
     const stored = await db.select().from(consents).where(and(eq(consents.clientId, written), eq(consents.kind, "storage")));
     expect(stored).toHaveLength(1);

@@ -8,9 +8,6 @@ import {
   assignClient,
   bookAppointment,
   cancelAppointment,
-  CaseAccessError,
-  CaseReadOnlyError,
-  CaseRecordError,
   closeCase,
   recordFunctionalCapacity,
   recordInitialAssessment,
@@ -19,7 +16,7 @@ import {
   recordVisit,
   rescheduleAppointment,
   reviewIntegrationPlan,
-} from "@/db/case-records";
+} from "@/db/case-work";
 import { recordAccessReason, type StaffActor } from "@/db/client-access";
 import { insertClientWithCase, type NewClient } from "@/db/factories/clients";
 import { createRng } from "@/db/factories/random";
@@ -54,8 +51,9 @@ import {
   recordVisitSchema,
   rescheduleAppointmentSchema,
   type IntegrationPlanInput,
-} from "@/lib/validations/case";
+} from "@/lib/validations/case-work";
 import { createTestDatabase, testBackend, type TestDatabaseHandle } from "../helpers/database";
+import { Refusal, type RefusalDomain } from "@/lib/refusal";
 
 /** Letters only, unique per call: a value no audit event may contain. */
 function tag(): string {
@@ -69,17 +67,17 @@ const localIn = (ms: number) => utcToHelsinkiLocal(new Date(Date.now() + ms));
 /** A Helsinki date `days` from today. */
 const dateIn = (days: number) => helsinkiDate(new Date(Date.now() + days * DAY));
 
-type CaseErrorClass = typeof CaseAccessError | typeof CaseReadOnlyError | typeof CaseRecordError;
-
-async function expectRefusal(promise: Promise<unknown>, kind: CaseErrorClass, code: string): Promise<void> {
+/** Expects the promise to be refused (lib/refusal.ts) in this domain with this code. */
+async function expectRefusal(promise: Promise<unknown>, domain: RefusalDomain, code: string): Promise<Refusal> {
   const error = await promise.then(
     () => {
-      throw new Error(`expected ${kind.name} ${code}, but it succeeded`);
+      throw new Error(`expected the refusal ${domain}:${code}, but it succeeded`);
     },
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(kind);
-  expect((error as { code: string }).code).toBe(code);
+  expect(error).toBeInstanceOf(Refusal);
+  expect({ domain: (error as Refusal).domain, code: (error as Refusal).code }).toEqual({ domain, code });
+  return error as Refusal;
 }
 
 describe(`case records on ${testBackend()}`, () => {
@@ -237,7 +235,7 @@ describe(`case records on ${testBackend()}`, () => {
     const firstSeq = await lastSeq();
     const on = { clientId, actor: caseworkerA };
 
-    const { result: appointmentId, details: booked } = await expectOneEvent(() => bookAppointment({ db, actor: caseworkerA, input: input.book }), {
+    const { result: { id: appointmentId }, details: booked } = await expectOneEvent(() => bookAppointment({ db, actor: caseworkerA, input: input.book }), {
       ...on,
       action: "case.appointment_booked",
       fields: ["startsAt", "durationMinutes", "channel", "interpreterLanguage", "purpose"],
@@ -264,7 +262,7 @@ describe(`case records on ${testBackend()}`, () => {
     [appointment] = await db.select().from(appointments).where(eq(appointments.id, appointmentId));
     expect(appointment!.startsAt).toEqual(moved.startsAt);
 
-    const secondId = await bookAppointment({ db, actor: caseworkerA, input: { ...input.book, purpose: undefined } });
+    const { id: secondId } = await bookAppointment({ db, actor: caseworkerA, input: { ...input.book, purpose: undefined } });
     await expectOneEvent(() => cancelAppointment({ db, actor: caseworkerA, input: cancelAppointmentSchema.parse({ appointmentId: secondId }) }), {
       ...on,
       action: "case.appointment_cancelled",
@@ -273,7 +271,7 @@ describe(`case records on ${testBackend()}`, () => {
     expect((await db.select().from(appointments).where(eq(appointments.id, secondId)))[0]!.status).toBe("cancelled");
 
     const visitInput = input.visit(appointmentId);
-    const { result: visitId, details: visited } = await expectOneEvent(() => recordVisit({ db, actor: caseworkerA, input: visitInput }), {
+    const { result: { id: visitId }, details: visited } = await expectOneEvent(() => recordVisit({ db, actor: caseworkerA, input: visitInput }), {
       ...on,
       action: "case.visit_recorded",
       fields: ["appointmentId", "occurredAt", "channel", "notes"],
@@ -289,7 +287,7 @@ describe(`case records on ${testBackend()}`, () => {
     });
     expect((await db.select().from(appointments).where(eq(appointments.id, appointmentId)))[0]!.status).toBe("held");
 
-    const { result: assessmentId } = await expectOneEvent(() => recordInitialAssessment({ db, actor: caseworkerA, input: input.assessment }), {
+    const { result: { id: assessmentId } } = await expectOneEvent(() => recordInitialAssessment({ db, actor: caseworkerA, input: input.assessment }), {
       ...on,
       action: "case.assessment_recorded",
       fields: ["assessedOn", "content", "furtherMeasures", "plannedPlanDate", "authors", "sources"],
@@ -306,7 +304,7 @@ describe(`case records on ${testBackend()}`, () => {
       createdBy: staff.caseworkerA,
     });
 
-    const { result: planId, details: planned } = await expectOneEvent(() => recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan }), {
+    const { result: { id: planId }, details: planned } = await expectOneEvent(() => recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan }), {
       ...on,
       action: "case.plan_recorded",
       fields: ["planDate", "validUntil", "goals", "jobSearch", "skillsAcquisition", "measures", "authors", "reviewDueOn", "sources"],
@@ -329,20 +327,20 @@ describe(`case records on ${testBackend()}`, () => {
       ].sort(),
     );
 
-    const { result: reviewId, details: reviewed } = await expectOneEvent(
+    const { result: { id: reviewId }, details: reviewed } = await expectOneEvent(
       () => reviewIntegrationPlan({ db, actor: caseworkerA, input: input.review(planId) }),
       { ...on, action: "case.plan_reviewed", fields: ["reviewedOn", "summary", "nextReviewOn"] },
     );
     expect(reviewed).toMatchObject({ planId, reviewId, planFields: ["reviewDueOn"] });
 
-    const { result: outcomeId } = await expectOneEvent(() => recordOutcome({ db, actor: caseworkerA, input: input.outcome }), {
+    const { result: { id: outcomeId } } = await expectOneEvent(() => recordOutcome({ db, actor: caseworkerA, input: input.outcome }), {
       ...on,
       action: "case.outcome_recorded",
       fields: ["kind", "description", "startedOn"],
     });
     expect((await db.select().from(outcomes).where(eq(outcomes.id, outcomeId)))[0]).toMatchObject({ clientId, kind: "work", startedOn: dateIn(30), endedOn: null });
 
-    const { result: entryId } = await expectOneEvent(() => recordFunctionalCapacity({ db, actor: caseworkerA, input: input.functionalCapacity }), {
+    const { result: { id: entryId } } = await expectOneEvent(() => recordFunctionalCapacity({ db, actor: caseworkerA, input: input.functionalCapacity }), {
       ...on,
       action: "case.functional_capacity_recorded",
       fields: ["assessedOn", "content"],
@@ -353,7 +351,7 @@ describe(`case records on ${testBackend()}`, () => {
       recordedBy: staff.caseworkerA,
     });
 
-    const { result: noteId } = await expectOneEvent(() => addCaseNote({ db, actor: caseworkerA, input: input.note }), {
+    const { result: { id: noteId } } = await expectOneEvent(() => addCaseNote({ db, actor: caseworkerA, input: input.note }), {
       ...on,
       action: "case.note_added",
       fields: ["body"],
@@ -382,8 +380,8 @@ describe(`case records on ${testBackend()}`, () => {
   it("another caseworker's client is refused with needs_reason until a reason is given in this session, then allowed and the reason logged", async () => {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });
     const input = inputs(clientId, tag());
-    const appointmentId = await bookAppointment({ db, actor: caseworkerA, input: input.book });
-    const planId = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
+    const { id: appointmentId } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
+    const { id: planId } = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
     const before = await snapshot(clientId);
 
     const b = { ...caseworkerB, sessionId: `session-${randomUUID()}` };
@@ -400,12 +398,12 @@ describe(`case records on ${testBackend()}`, () => {
       () => addCaseNote({ db, actor: who, input: input.note }),
       () => closeCase({ db, actor: who, input: input.close }),
     ];
-    for (const attempt of attempts(b)) await expectRefusal(attempt(), CaseAccessError, "needs_reason");
+    for (const attempt of attempts(b)) await expectRefusal(attempt(), "case", "needs_reason");
     expect(await snapshot(clientId)).toEqual(before);
 
     const reason = `Sijaisuus, ohjaaja A lomalla ${tag()}`;
     await recordAccessReason({ db, actor: b, clientId, reason });
-    const { result: noteId } = await expectOneEvent(() => addCaseNote({ db, actor: b, input: input.note }), {
+    const { result: { id: noteId } } = await expectOneEvent(() => addCaseNote({ db, actor: b, input: input.note }), {
       action: "case.note_added",
       clientId,
       actor: b,
@@ -430,7 +428,7 @@ describe(`case records on ${testBackend()}`, () => {
 
     // The reason holds for that session only.
     const otherSession = { ...caseworkerB, sessionId: `session-${randomUUID()}` };
-    await expectRefusal(addCaseNote({ db, actor: otherSession, input: input.note }), CaseAccessError, "needs_reason");
+    await expectRefusal(addCaseNote({ db, actor: otherSession, input: input.note }), "case", "needs_reason");
   });
 
   it("functional capacity is recorded only by the client's own caseworker or a coordinator", async () => {
@@ -440,17 +438,17 @@ describe(`case records on ${testBackend()}`, () => {
 
     // Unassigned: the case is open to any caseworker, the special category is not.
     const unassignedBefore = await snapshot(unassigned);
-    await expectRefusal(recordFunctionalCapacity({ db, actor: caseworkerB, input: inputs(unassigned, marker).functionalCapacity }), CaseAccessError, "forbidden");
+    await expectRefusal(recordFunctionalCapacity({ db, actor: caseworkerB, input: inputs(unassigned, marker).functionalCapacity }), "case", "forbidden");
     expect(await snapshot(unassigned)).toEqual(unassignedBefore);
     // Other writes on an unassigned client are allowed.
     await addCaseNote({ db, actor: caseworkerB, input: inputs(unassigned, marker).note });
 
     // Another caseworker's client: a stated reason opens the case but not the special category.
     const b = { ...caseworkerB, sessionId: `session-${randomUUID()}` };
-    await expectRefusal(recordFunctionalCapacity({ db, actor: b, input: inputs(othersClient, marker).functionalCapacity }), CaseAccessError, "needs_reason");
+    await expectRefusal(recordFunctionalCapacity({ db, actor: b, input: inputs(othersClient, marker).functionalCapacity }), "case", "needs_reason");
     await recordAccessReason({ db, actor: b, clientId: othersClient, reason: "Sijaisuus" });
     const before = await snapshot(othersClient);
-    await expectRefusal(recordFunctionalCapacity({ db, actor: b, input: inputs(othersClient, marker).functionalCapacity }), CaseAccessError, "forbidden");
+    await expectRefusal(recordFunctionalCapacity({ db, actor: b, input: inputs(othersClient, marker).functionalCapacity }), "case", "forbidden");
     expect(await snapshot(othersClient)).toEqual(before);
 
     await expectOneEvent(() => recordFunctionalCapacity({ db, actor: coordinator, input: inputs(othersClient, marker).functionalCapacity }), {
@@ -464,31 +462,31 @@ describe(`case records on ${testBackend()}`, () => {
   it("roles that do not see clients are refused as if the client did not exist; unknown ids are not found", async () => {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });
     const input = inputs(clientId, tag());
-    const planId = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
-    const appointmentId = await bookAppointment({ db, actor: caseworkerA, input: input.book });
+    const { id: planId } = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
+    const { id: appointmentId } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
     const before = await snapshot(clientId);
     for (const [who, role] of [["dpo", "dpo"], ["admin", "admin"]] as const) {
       const other = actor(who, role);
-      await expectRefusal(addCaseNote({ db, actor: other, input: input.note }), CaseAccessError, "not_found");
-      await expectRefusal(cancelAppointment({ db, actor: other, input: { appointmentId } }), CaseAccessError, "not_found");
-      await expectRefusal(reviewIntegrationPlan({ db, actor: other, input: input.review(planId) }), CaseAccessError, "not_found");
-      await expectRefusal(closeCase({ db, actor: other, input: input.close }), CaseAccessError, "not_found");
+      await expectRefusal(addCaseNote({ db, actor: other, input: input.note }), "case", "not_found");
+      await expectRefusal(cancelAppointment({ db, actor: other, input: { appointmentId } }), "case", "not_found");
+      await expectRefusal(reviewIntegrationPlan({ db, actor: other, input: input.review(planId) }), "case", "not_found");
+      await expectRefusal(closeCase({ db, actor: other, input: input.close }), "case", "not_found");
     }
     expect(await snapshot(clientId)).toEqual(before);
 
     const missing = randomUUID();
-    await expectRefusal(addCaseNote({ db, actor: coordinator, input: { clientId: missing, body: "x" } }), CaseAccessError, "not_found");
-    await expectRefusal(addCaseNote({ db, actor: coordinator, input: { clientId: "not-a-uuid", body: "x" } }), CaseAccessError, "not_found");
-    await expectRefusal(cancelAppointment({ db, actor: coordinator, input: { appointmentId: missing } }), CaseAccessError, "not_found");
-    await expectRefusal(reviewIntegrationPlan({ db, actor: coordinator, input: input.review(missing) }), CaseAccessError, "not_found");
+    await expectRefusal(addCaseNote({ db, actor: coordinator, input: { clientId: missing, body: "x" } }), "case", "not_found");
+    await expectRefusal(addCaseNote({ db, actor: coordinator, input: { clientId: "not-a-uuid", body: "x" } }), "case", "not_found");
+    await expectRefusal(cancelAppointment({ db, actor: coordinator, input: { appointmentId: missing } }), "case", "not_found");
+    await expectRefusal(reviewIntegrationPlan({ db, actor: coordinator, input: input.review(missing) }), "case", "not_found");
   });
 
   for (const state of ["restricted", "closed"] as const) {
     it(`a ${state} client: every write is refused and nothing is written`, async () => {
       const clientId = await newClient({ assignedTo: staff.caseworkerA });
       const input = inputs(clientId, tag());
-      const appointmentId = await bookAppointment({ db, actor: caseworkerA, input: input.book });
-      const planId = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
+      const { id: appointmentId } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
+      const { id: planId } = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
       await db
         .update(clients)
         .set(state === "restricted" ? { restrictedAt: new Date() } : { status: "closed", closedAt: new Date(), closeReason: "Päättynyt" })
@@ -517,8 +515,8 @@ describe(`case records on ${testBackend()}`, () => {
           () => new Error(`${name} succeeded`),
           (caught: unknown) => caught,
         );
-        expect(error, name).toBeInstanceOf(CaseReadOnlyError);
-        expect((error as CaseReadOnlyError).code, name).toBe(state);
+        expect(error, name).toBeInstanceOf(Refusal);
+        expect((error as Refusal).code, name).toBe(state);
       }
       expect(await snapshot(clientId)).toEqual(before);
       expect(await eventsSince(seq)).toEqual([]);
@@ -531,11 +529,11 @@ describe(`case records on ${testBackend()}`, () => {
     const assign = (caseworkerId: string) => assignClientSchema.parse({ clientId, caseworkerId });
 
     // Not even their own client, not even to themselves.
-    await expectRefusal(assignClient({ db, actor: caseworkerA, input: assign(staff.caseworkerB) }), CaseAccessError, "forbidden");
-    await expectRefusal(assignClient({ db, actor: caseworkerA, input: assign(staff.caseworkerA) }), CaseAccessError, "forbidden");
-    await expectRefusal(assignClient({ db, actor: actor("dpo", "dpo"), input: assign(staff.caseworkerB) }), CaseAccessError, "forbidden");
+    await expectRefusal(assignClient({ db, actor: caseworkerA, input: assign(staff.caseworkerB) }), "case", "forbidden");
+    await expectRefusal(assignClient({ db, actor: caseworkerA, input: assign(staff.caseworkerA) }), "case", "forbidden");
+    await expectRefusal(assignClient({ db, actor: actor("dpo", "dpo"), input: assign(staff.caseworkerB) }), "case", "forbidden");
     for (const assignee of [staff.coordinator, staff.admin, staff.disabledCaseworker, randomUUID()]) {
-      await expectRefusal(assignClient({ db, actor: coordinator, input: assign(assignee) }), CaseRecordError, "invalid_assignee");
+      await expectRefusal(assignClient({ db, actor: coordinator, input: assign(assignee) }), "case", "invalid_assignee");
     }
     expect(await snapshot(clientId)).toEqual(before);
 
@@ -549,7 +547,7 @@ describe(`case records on ${testBackend()}`, () => {
     expect((await db.select().from(clients).where(eq(clients.id, clientId)))[0]!.assignedCaseworkerId).toBe(staff.caseworkerB);
 
     // Now it is B's client: A needs a reason, B does not.
-    await expectRefusal(addCaseNote({ db, actor: { ...caseworkerA, sessionId: `session-${randomUUID()}` }, input: { clientId, body: "x" } }), CaseAccessError, "needs_reason");
+    await expectRefusal(addCaseNote({ db, actor: { ...caseworkerA, sessionId: `session-${randomUUID()}` }, input: { clientId, body: "x" } }), "case", "needs_reason");
     await addCaseNote({ db, actor: caseworkerB, input: { clientId, body: "Otettu asiakkuus vastaan." } });
 
     await expectOneEvent(() => assignClient({ db, actor: coordinator, input: assign("") }), {
@@ -564,11 +562,11 @@ describe(`case records on ${testBackend()}`, () => {
   it("reviewIntegrationPlan adds a review and moves the plan's review date, or clears it when no next review is set", async () => {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });
     const input = inputs(clientId, tag());
-    const planId = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
+    const { id: planId } = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
     const planRow = async () => (await db.select().from(integrationPlans).where(eq(integrationPlans.id, planId)))[0]!;
     expect((await planRow()).reviewDueOn).toBe(dateIn(180));
 
-    const firstReview = await reviewIntegrationPlan({ db, actor: caseworkerA, input: input.review(planId, dateIn(60)) });
+    const { id: firstReview } = await reviewIntegrationPlan({ db, actor: caseworkerA, input: input.review(planId, dateIn(60)) });
     expect((await planRow()).reviewDueOn).toBe(dateIn(60));
     expect((await db.select().from(integrationPlanReviews).where(eq(integrationPlanReviews.id, firstReview)))[0]).toMatchObject({
       planId,
@@ -586,19 +584,19 @@ describe(`case records on ${testBackend()}`, () => {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });
     const otherClient = await newClient({ assignedTo: staff.caseworkerA });
     const input = inputs(clientId, tag());
-    const othersAppointment = await bookAppointment({ db, actor: caseworkerA, input: inputs(otherClient, tag()).book });
-    const cancelled = await bookAppointment({ db, actor: caseworkerA, input: input.book });
+    const { id: othersAppointment } = await bookAppointment({ db, actor: caseworkerA, input: inputs(otherClient, tag()).book });
+    const { id: cancelled } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
     await cancelAppointment({ db, actor: caseworkerA, input: { appointmentId: cancelled } });
     const before = await snapshot(clientId);
     const otherBefore = await snapshot(otherClient);
 
-    await expectRefusal(recordVisit({ db, actor: caseworkerA, input: input.visit(othersAppointment) }), CaseRecordError, "appointment_not_found");
-    await expectRefusal(recordVisit({ db, actor: caseworkerA, input: input.visit(randomUUID()) }), CaseRecordError, "appointment_not_found");
-    await expectRefusal(recordVisit({ db, actor: caseworkerA, input: input.visit(cancelled) }), CaseRecordError, "appointment_not_booked");
-    await expectRefusal(cancelAppointment({ db, actor: caseworkerA, input: { appointmentId: cancelled } }), CaseRecordError, "appointment_not_booked");
+    await expectRefusal(recordVisit({ db, actor: caseworkerA, input: input.visit(othersAppointment) }), "case", "appointment_not_found");
+    await expectRefusal(recordVisit({ db, actor: caseworkerA, input: input.visit(randomUUID()) }), "case", "appointment_not_found");
+    await expectRefusal(recordVisit({ db, actor: caseworkerA, input: input.visit(cancelled) }), "case", "appointment_not_booked");
+    await expectRefusal(cancelAppointment({ db, actor: caseworkerA, input: { appointmentId: cancelled } }), "case", "appointment_not_booked");
     await expectRefusal(
       rescheduleAppointment({ db, actor: caseworkerA, input: { appointmentId: cancelled, startsAt: new Date(Date.now() + DAY) } }),
-      CaseRecordError,
+      "case",
       "appointment_not_booked",
     );
     expect(await snapshot(clientId)).toEqual(before);
@@ -611,8 +609,8 @@ describe(`case records on ${testBackend()}`, () => {
   it("closeCase records the day it was closed and cancels the appointments still booked ahead", async () => {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });
     const input = inputs(clientId, tag());
-    const ahead = await bookAppointment({ db, actor: caseworkerA, input: input.book });
-    const held = await bookAppointment({ db, actor: caseworkerA, input: input.book });
+    const { id: ahead } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
+    const { id: held } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
     await recordVisit({ db, actor: caseworkerA, input: input.visit(held) });
 
     // The factory books one more ahead of now.

@@ -19,7 +19,7 @@ import {
   planReviewSchema,
   recordVisitSchema,
   rescheduleAppointmentSchema,
-} from "./case";
+} from "./case-work";
 
 const CLIENT = "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
 const OTHER = "00000000-0000-4000-8000-000000000000";

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, loadSecrets, parseDataKey } from "./secrets";
+import { ConfigurationError, parseDataKey, secretsFromEnv } from "@/lib/secrets";
+import { loadSecrets } from "@/server/secrets";
 
 const key = Buffer.alloc(32, 3).toString("base64");
 
@@ -33,5 +34,12 @@ describe("loadSecrets", () => {
     const file = path.join(dir, "secrets.json");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, "utf8"))).toHaveProperty("dataKey");
+  });
+});
+
+describe("secretsFromEnv", () => {
+  it("reads only the environment, and says how to get the secrets when they are missing", () => {
+    expect(() => secretsFromEnv({})).toThrow(/npm start, which generates them/);
+    expect(secretsFromEnv({ AUTH_SECRET: "a", KOTONA_DATA_KEY: key }).authSecret).toBe("a");
   });
 });

@@ -12,7 +12,7 @@ import {
   skillSchema,
   walkInClientSchema,
   workExperienceSchema,
-} from "./case-details";
+} from "./client-details";
 
 const CLIENT = "6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
 const RECORD = "00000000-0000-4000-8000-000000000000";

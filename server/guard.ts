@@ -4,11 +4,11 @@ import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { getDb } from "@/db";
-import type { StaffActor } from "@/db/client-access";
+import type { StaffActor } from "@/lib/auth/client-access";
 import { loadActiveSession, type ActiveStaffSession } from "@/db/staff";
 import { isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
-import { accountAccess } from "./account-access";
-import type { Permission } from "./permissions";
+import { accountAccess } from "@/lib/auth/account-access";
+import type { Permission } from "@/lib/auth/permissions";
 
 export type StaffContext = ActiveStaffSession & { requestId: string | null };
 

@@ -1,6 +1,5 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
-import type { AuditAction } from "@/lib/audit-actions";
+import { eq } from "drizzle-orm";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { instantOfDay } from "@/lib/helsinki-time";
 import type {
@@ -16,11 +15,11 @@ import type {
   PlanReviewInput,
   RecordVisitInput,
   RescheduleAppointmentInput,
-} from "@/lib/validations/case";
-import { recordAuditEvent } from "./audit";
-import { mayReadFunctionalCapacity, readOnlyReason, type AllowedAccess, type ReadOnlyReason } from "@/lib/auth/client-access";
-import { clientAccess, type StaffActor } from "./client-access";
-import type { Executor, Transaction } from "./connection";
+} from "@/lib/validations/case-work";
+import { mayAssignClients, mayReadFunctionalCapacity } from "@/lib/auth/client-access";
+import { refuse } from "@/lib/refusal";
+import { audit, cancelFutureAppointments, clientOf, fieldsGiven, inserted, openForWrite, UUID, type CaseWrite, type CaseWriteResult } from "./case-write";
+import type { Transaction } from "./connection";
 import {
   appointments,
   caseNotes,
@@ -36,176 +35,12 @@ import {
 } from "./schema";
 
 /**
- * Writing a client's case: appointments and visits, the initial assessment and the integration plan
- * (decree 874/2024 §§1–2) with its reviews, outcomes, functional capacity, notes, assignment and
- * closing. Every function takes input already parsed by its schema in lib/validations/case.ts and,
- * in one transaction: locks the client row, checks object-level access (DESIGN.md rule 4), refuses a
- * client under restriction or closed, writes, and appends one audit event (rule 5) naming the client
- * and the fields written — field names only, never their values, since the log outlives erasure.
+ * The service's case work on a client: appointments and visits, the assessment of skills and
+ * integration service needs and the integration plan (Act 681/2023 §§14–16, decree 874/2024 §§1–2)
+ * with its reviews, outcomes, functional capacity, notes, assignment and closing. Every function takes
+ * input already parsed by its schema (lib/validations/case-work.ts) and follows the write recipe
+ * (db/case-write.ts): lock and access, write, one audit event naming the fields written.
  */
-
-// ---------------------------------------------------------------------------------------------
-// Refusals
-
-export type CaseAccessErrorCode =
-  /** No such client (or appointment, or plan), or a role that does not see clients. */
-  | "not_found"
-  /** Another caseworker's client: state a reason first (recordAccessReason). */
-  | "needs_reason"
-  /** Seen, but this role or person may not do this: functional capacity, assignment. */
-  | "forbidden";
-
-export class CaseAccessError extends Error {
-  override name = "CaseAccessError";
-  constructor(
-    readonly code: CaseAccessErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Why a case cannot be changed: lib/auth/client-access.ts readOnlyReason. */
-export type CaseReadOnlyReason = ReadOnlyReason;
-
-export class CaseReadOnlyError extends Error {
-  override name = "CaseReadOnlyError";
-  constructor(
-    readonly code: CaseReadOnlyReason,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export type CaseRecordErrorCode =
-  /** The visit names an appointment that is not this client's. */
-  | "appointment_not_found"
-  /** The appointment was already held or cancelled. */
-  | "appointment_not_booked"
-  /** The assignee is not an active caseworker. */
-  | "invalid_assignee";
-
-/** A write the case's own data does not allow; `code` tells the action which message to show. */
-export class CaseRecordError extends Error {
-  override name = "CaseRecordError";
-  constructor(
-    readonly code: CaseRecordErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Shared steps
-
-export interface CaseWrite<I> {
-  db: Executor;
-  actor: StaffActor;
-  input: I;
-}
-
-/** A client row locked for one write, with the access that allowed it. */
-export interface WritableCase {
-  clientId: string;
-  row: typeof clients.$inferSelect;
-  assignedCaseworkerId: string | null;
-  access: AllowedAccess;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function notFound(what: string): CaseAccessError {
-  return new CaseAccessError("not_found", `No such ${what}`);
-}
-
-/** The access a staff member has to a client, or the refusal (not found, reason needed) as an error. */
-export async function requireClientAccess(db: Executor, actor: StaffActor, clientId: string): Promise<AllowedAccess> {
-  const access = await clientAccess({ db, actor, clientId });
-  if (access.kind === "not_found") throw notFound("client");
-  if (access.kind === "needs_reason") throw new CaseAccessError("needs_reason", "Another caseworker's client: a reason is needed first");
-  return access;
-}
-
-/**
- * Locks the client's row for the rest of the transaction (so restriction, closing, reassignment and
- * withdrawals cannot slip in between the checks and what follows) and checks access. Writes go on
- * to openForWrite's checks; withdrawals and disclosures decide on the row themselves.
- */
-export async function lockClientForCase(tx: Transaction, actor: StaffActor, clientId: string): Promise<WritableCase> {
-  if (!UUID.test(clientId)) throw notFound("client");
-  const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
-  if (!client) throw notFound("client");
-  const access = await requireClientAccess(tx, actor, clientId);
-  return { clientId, row: client, assignedCaseworkerId: client.assignedCaseworkerId, access };
-}
-
-/**
- * Locks the client's row and checks, in order: access (not found, reason needed), what this write
- * additionally requires (`authorize`), and that the case is writable.
- */
-export async function openForWrite(
-  tx: Transaction,
-  actor: StaffActor,
-  clientId: string,
-  authorize?: (client: { assignedCaseworkerId: string | null }) => void,
-): Promise<WritableCase> {
-  const target = await lockClientForCase(tx, actor, clientId);
-  authorize?.(target.row);
-  const readOnly = readOnlyReason(target.row);
-  if (readOnly) throw new CaseReadOnlyError(readOnly, `The case is read-only (${readOnly})`);
-  return target;
-}
-
-/** Cancels the client's bookings after `now` (kept, marked cancelled): when the case can no longer go on. */
-export async function cancelFutureAppointments(tx: Transaction, clientId: string, now: Date): Promise<string[]> {
-  const cancelled = await tx
-    .update(appointments)
-    .set({ status: "cancelled" })
-    .where(and(eq(appointments.clientId, clientId), eq(appointments.status, "booked"), gt(appointments.startsAt, now)))
-    .returning({ id: appointments.id });
-  return cancelled.map((appointment) => appointment.id);
-}
-
-/** The client an appointment or plan belongs to; not found when there is none. */
-async function clientOf(tx: Transaction, kind: "appointment" | "plan", id: string): Promise<string> {
-  if (!UUID.test(id)) throw notFound(kind);
-  const table = kind === "appointment" ? appointments : integrationPlans;
-  const [row] = await tx.select({ clientId: table.clientId }).from(table).where(eq(table.id, id));
-  if (!row) throw notFound(kind);
-  return row.clientId;
-}
-
-/** The names of the fields that carry a value (ids of the record's owner left out). */
-export function fieldsGiven(input: object, ...omit: string[]): string[] {
-  return Object.entries(input)
-    .filter(([key, value]) => !omit.includes(key) && value !== undefined && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0))
-    .map(([key]) => key);
-}
-
-export async function audit(
-  tx: Transaction,
-  actor: StaffActor,
-  target: WritableCase,
-  action: AuditAction,
-  details: Record<string, unknown>,
-) {
-  await recordAuditEvent(tx, {
-    actorId: actor.userId,
-    action,
-    clientId: target.clientId,
-    // A write to someone else's client carries the reason stated for opening it.
-    reason: target.access.basis === "reason_given" ? target.access.reason : null,
-    details,
-    requestId: actor.requestId,
-  });
-}
-
-export function inserted<T>(row: T | undefined, what: string): T {
-  if (!row) throw new Error(`Inserting the ${what} returned no row`);
-  return row;
-}
 
 async function lockBookedAppointment(tx: Transaction, appointmentId: string, clientId: string) {
   const [appointment] = await tx
@@ -213,8 +48,8 @@ async function lockBookedAppointment(tx: Transaction, appointmentId: string, cli
     .from(appointments)
     .where(eq(appointments.id, appointmentId))
     .for("update");
-  if (!appointment || appointment.clientId !== clientId) throw new CaseRecordError("appointment_not_found", "No such appointment for this client");
-  if (appointment.status !== "booked") throw new CaseRecordError("appointment_not_booked", `The appointment is already ${appointment.status}`);
+  if (!appointment || appointment.clientId !== clientId) throw refuse("case", "appointment_not_found", "No such appointment for this client", { clientId });
+  if (appointment.status !== "booked") throw refuse("case", "appointment_not_booked", `The appointment is already ${appointment.status}`, { clientId });
   return appointment;
 }
 
@@ -222,7 +57,7 @@ async function lockBookedAppointment(tx: Transaction, appointmentId: string, cli
 // Appointments and visits
 
 /** Books an appointment with the acting staff member. Returns the appointment's id. */
-export async function bookAppointment({ db, actor, input }: CaseWrite<BookAppointmentInput>): Promise<string> {
+export async function bookAppointment({ db, actor, input }: CaseWrite<BookAppointmentInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const [row] = await tx
@@ -240,29 +75,29 @@ export async function bookAppointment({ db, actor, input }: CaseWrite<BookAppoin
       .returning({ id: appointments.id });
     const { id } = inserted(row, "appointment");
     await audit(tx, actor, target, "case.appointment_booked", { appointmentId: id, fields: fieldsGiven(input, "clientId") });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
 /** Moves a booked appointment to a new time. Returns the appointment's id. */
-export async function rescheduleAppointment({ db, actor, input }: CaseWrite<RescheduleAppointmentInput>): Promise<string> {
+export async function rescheduleAppointment({ db, actor, input }: CaseWrite<RescheduleAppointmentInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, await clientOf(tx, "appointment", input.appointmentId));
     await lockBookedAppointment(tx, input.appointmentId, target.clientId);
     await tx.update(appointments).set({ startsAt: input.startsAt }).where(eq(appointments.id, input.appointmentId));
     await audit(tx, actor, target, "case.appointment_rescheduled", { appointmentId: input.appointmentId, fields: ["startsAt"] });
-    return input.appointmentId;
+    return { clientId: target.clientId, id: input.appointmentId };
   });
 }
 
 /** Cancels a booked appointment (kept, marked cancelled). Returns the appointment's id. */
-export async function cancelAppointment({ db, actor, input }: CaseWrite<CancelAppointmentInput>): Promise<string> {
+export async function cancelAppointment({ db, actor, input }: CaseWrite<CancelAppointmentInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, await clientOf(tx, "appointment", input.appointmentId));
     await lockBookedAppointment(tx, input.appointmentId, target.clientId);
     await tx.update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, input.appointmentId));
     await audit(tx, actor, target, "case.appointment_cancelled", { appointmentId: input.appointmentId, fields: ["status"] });
-    return input.appointmentId;
+    return { clientId: target.clientId, id: input.appointmentId };
   });
 }
 
@@ -270,11 +105,11 @@ export async function cancelAppointment({ db, actor, input }: CaseWrite<CancelAp
  * Records a visit by the acting staff member; when it names one of the client's booked appointments,
  * that appointment is marked held. Returns the visit's id.
  */
-export async function recordVisit({ db, actor, input }: CaseWrite<RecordVisitInput>): Promise<string> {
+export async function recordVisit({ db, actor, input }: CaseWrite<RecordVisitInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     if (input.appointmentId) {
-      if (!UUID.test(input.appointmentId)) throw new CaseRecordError("appointment_not_found", "No such appointment for this client");
+      if (!UUID.test(input.appointmentId)) throw refuse("case", "appointment_not_found", "No such appointment for this client", { clientId: target.clientId });
       await lockBookedAppointment(tx, input.appointmentId, target.clientId);
     }
     const [row] = await tx
@@ -296,7 +131,7 @@ export async function recordVisit({ db, actor, input }: CaseWrite<RecordVisitInp
       ...(input.appointmentId ? { appointmentId: input.appointmentId, appointmentFields: ["status"] } : {}),
       fields: fieldsGiven(input, "clientId"),
     });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
@@ -304,7 +139,7 @@ export async function recordVisit({ db, actor, input }: CaseWrite<RecordVisitInp
 // Initial assessment and integration plan
 
 /** Records an initial assessment (decree 874/2024 §1). Returns its id. */
-export async function recordInitialAssessment({ db, actor, input }: CaseWrite<InitialAssessmentInput>): Promise<string> {
+export async function recordInitialAssessment({ db, actor, input }: CaseWrite<InitialAssessmentInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const [row] = await tx
@@ -323,12 +158,12 @@ export async function recordInitialAssessment({ db, actor, input }: CaseWrite<In
       .returning({ id: initialAssessments.id });
     const { id } = inserted(row, "initial assessment");
     await audit(tx, actor, target, "case.assessment_recorded", { assessmentId: id, fields: fieldsGiven(input, "clientId") });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
 /** Records an integration plan (decree 874/2024 §2) with its agreed measures. Returns the plan's id. */
-export async function recordIntegrationPlan({ db, actor, input }: CaseWrite<IntegrationPlanInput>): Promise<string> {
+export async function recordIntegrationPlan({ db, actor, input }: CaseWrite<IntegrationPlanInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const [row] = await tx
@@ -364,7 +199,7 @@ export async function recordIntegrationPlan({ db, actor, input }: CaseWrite<Inte
       fields: fieldsGiven(input, "clientId"),
       measureCount: input.measures.length,
     });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
@@ -372,7 +207,7 @@ export async function recordIntegrationPlan({ db, actor, input }: CaseWrite<Inte
  * Records a review of an integration plan and moves the plan's review date to the next review (or
  * clears it when none is set). Returns the review's id.
  */
-export async function reviewIntegrationPlan({ db, actor, input }: CaseWrite<PlanReviewInput>): Promise<string> {
+export async function reviewIntegrationPlan({ db, actor, input }: CaseWrite<PlanReviewInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, await clientOf(tx, "plan", input.planId));
     await tx.select({ id: integrationPlans.id }).from(integrationPlans).where(eq(integrationPlans.id, input.planId)).for("update");
@@ -397,7 +232,7 @@ export async function reviewIntegrationPlan({ db, actor, input }: CaseWrite<Plan
       fields: fieldsGiven(input, "planId"),
       planFields: ["reviewDueOn"],
     });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
@@ -405,7 +240,7 @@ export async function reviewIntegrationPlan({ db, actor, input }: CaseWrite<Plan
 // Outcomes, functional capacity, notes
 
 /** Records a placement in work, education or another service. Returns its id. */
-export async function recordOutcome({ db, actor, input }: CaseWrite<OutcomeInput>): Promise<string> {
+export async function recordOutcome({ db, actor, input }: CaseWrite<OutcomeInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const [row] = await tx
@@ -420,7 +255,7 @@ export async function recordOutcome({ db, actor, input }: CaseWrite<OutcomeInput
       .returning({ id: outcomes.id });
     const { id } = inserted(row, "outcome");
     await audit(tx, actor, target, "case.outcome_recorded", { outcomeId: id, fields: fieldsGiven(input, "clientId") });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
@@ -429,11 +264,11 @@ export async function recordOutcome({ db, actor, input }: CaseWrite<OutcomeInput
  * caseworker or a coordinator (mayReadFunctionalCapacity), even where the case is otherwise open to
  * the actor. Returns its id.
  */
-export async function recordFunctionalCapacity({ db, actor, input }: CaseWrite<FunctionalCapacityInput>): Promise<string> {
+export async function recordFunctionalCapacity({ db, actor, input }: CaseWrite<FunctionalCapacityInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId, (client) => {
       if (!roleHasPermission(actor.role, "client:readFunctionalCapacity") || !mayReadFunctionalCapacity(actor, client)) {
-        throw new CaseAccessError("forbidden", "Only the client's own caseworker or a coordinator records functional capacity");
+        throw refuse("case", "forbidden", "Only the client's own caseworker or a coordinator records functional capacity", { clientId: input.clientId });
       }
     });
     const [row] = await tx
@@ -442,12 +277,12 @@ export async function recordFunctionalCapacity({ db, actor, input }: CaseWrite<F
       .returning({ id: functionalCapacityEntries.id });
     const { id } = inserted(row, "functional capacity entry");
     await audit(tx, actor, target, "case.functional_capacity_recorded", { entryId: id, fields: fieldsGiven(input, "clientId") });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
 /** Adds a case note by the acting staff member. Returns its id. */
-export async function addCaseNote({ db, actor, input }: CaseWrite<CaseNoteInput>): Promise<string> {
+export async function addCaseNote({ db, actor, input }: CaseWrite<CaseNoteInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const [row] = await tx
@@ -456,7 +291,7 @@ export async function addCaseNote({ db, actor, input }: CaseWrite<CaseNoteInput>
       .returning({ id: caseNotes.id });
     const { id } = inserted(row, "case note");
     await audit(tx, actor, target, "case.note_added", { noteId: id, fields: fieldsGiven(input, "clientId") });
-    return id;
+    return { clientId: target.clientId, id };
   });
 }
 
@@ -469,30 +304,30 @@ export async function addCaseNote({ db, actor, input }: CaseWrite<CaseNoteInput>
  * staff id (no client data), so the log can tell whose caseload the client was on when. Returns the
  * client's id.
  */
-export async function assignClient({ db, actor, input }: CaseWrite<AssignClientInput>): Promise<string> {
-  if (!roleHasPermission(actor.role, "client:assign")) {
-    throw new CaseAccessError("forbidden", "Only a coordinator assigns clients");
+export async function assignClient({ db, actor, input }: CaseWrite<AssignClientInput>): Promise<CaseWriteResult> {
+  if (!roleHasPermission(actor.role, "client:assign") || !mayAssignClients(actor)) {
+    throw refuse("case", "forbidden", "Only a coordinator assigns clients", { clientId: input.clientId });
   }
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const caseworkerId = input.caseworkerId;
     if (caseworkerId !== null) {
-      if (!UUID.test(caseworkerId)) throw new CaseRecordError("invalid_assignee", "No such caseworker");
+      if (!UUID.test(caseworkerId)) throw refuse("case", "invalid_assignee", "No such caseworker", { clientId: target.clientId });
       const [assignee] = await tx
         .select({ role: staffUsers.role, disabledAt: staffUsers.disabledAt })
         .from(staffUsers)
         .where(eq(staffUsers.id, caseworkerId));
       if (!assignee || assignee.role !== "caseworker" || assignee.disabledAt) {
-        throw new CaseRecordError("invalid_assignee", "A client can be assigned only to an active caseworker");
+        throw refuse("case", "invalid_assignee", "A client can be assigned only to an active caseworker", { clientId: target.clientId });
       }
     }
     await tx.update(clients).set({ assignedCaseworkerId: caseworkerId, updatedAt: new Date() }).where(eq(clients.id, target.clientId));
     await audit(tx, actor, target, "client.assigned", {
       fields: ["assignedCaseworkerId"],
-      previousCaseworkerId: target.assignedCaseworkerId,
+      previousCaseworkerId: target.row.assignedCaseworkerId,
       caseworkerId,
     });
-    return target.clientId;
+    return { clientId: target.clientId, id: target.clientId };
   });
 }
 
@@ -501,7 +336,7 @@ export async function assignClient({ db, actor, input }: CaseWrite<AssignClientI
  * that day in Helsinki) and the reason. Appointments still booked for later are cancelled with it,
  * since a closed case can no longer be changed. Returns the client's id.
  */
-export async function closeCase({ db, actor, input, now = new Date() }: CaseWrite<CloseCaseInput> & { now?: Date }): Promise<string> {
+export async function closeCase({ db, actor, input, now = new Date() }: CaseWrite<CloseCaseInput> & { now?: Date }): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     const closedAt = instantOfDay(input.closedOn, now);
@@ -511,6 +346,6 @@ export async function closeCase({ db, actor, input, now = new Date() }: CaseWrit
       .where(eq(clients.id, target.clientId));
     const cancelledAppointmentIds = await cancelFutureAppointments(tx, target.clientId, now);
     await audit(tx, actor, target, "client.closed", { fields: ["status", "closedAt", "closeReason"], cancelledAppointmentIds });
-    return target.clientId;
+    return { clientId: target.clientId, id: target.clientId };
   });
 }

@@ -13,6 +13,3 @@ export interface StepDictionary {
   };
 }
 
-export type StepFormState =
-  | { status: "idle" }
-  | { status: "edit" | "error"; values: Record<string, unknown>; errors: Record<string, string[]>; rows: Record<string, number> };

@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm, type RecordField } from "@/components/staff/record-form";
 import { clientGroups, permitTypes } from "@/lib/domain-values";
-import { skillKinds, type CaseRecordKind } from "@/lib/validations/case-details";
+import { skillKinds, type CaseRecordKind } from "@/lib/validations/client-details";
 import { FoldedForms, recordFormTexts } from "./record-form-texts";
 import { educationLevels, familyRelations, genders } from "@/lib/intake/steps";
 import {
-  createWalkInClientAction,
   recordEducationAction,
   recordFamilyMemberAction,
   recordResidencePermitAction,
@@ -13,9 +12,9 @@ import {
   recordWorkExperienceAction,
   removeCaseRecordAction,
   updateIdentityContactAction,
-} from "./detail-actions";
+} from "./client-details-actions";
 
-async function options() {
+export async function options() {
   const ti = await getTranslations("intake");
   const tp = await getTranslations("privacy");
   const t = await getTranslations("caseDetails");
@@ -34,7 +33,7 @@ async function options() {
 }
 
 /** Identity and contact fields, shared by the walk-in form and the edit form. */
-async function personFields(values: Record<string, string | undefined>): Promise<RecordField[]> {
+export async function personFields(values: Record<string, string | undefined>): Promise<RecordField[]> {
   const t = await getTranslations("caseDetails");
   const o = await options();
   return [
@@ -54,28 +53,6 @@ async function personFields(values: Record<string, string | undefined>): Promise
     { kind: "text", name: "interpreterLanguage", label: t("interpreterLanguage"), optional: true, defaultValue: values.interpreterLanguage },
     { kind: "text", name: "citizenship", label: t("citizenship"), optional: true, defaultValue: values.citizenship },
   ];
-}
-
-export async function WalkInForm({ legalObligationAllowed }: { legalObligationAllowed: boolean }) {
-  const t = await getTranslations("caseDetails");
-  const o = await options();
-  const bases = [{ value: "consent_written", label: t("basisWritten") }, ...(legalObligationAllowed ? [{ value: "legal_obligation", label: t("basisLegal") }] : [])];
-  return (
-    <RecordForm
-      {...await recordFormTexts()}
-      testId="walk-in"
-          schema="walkInClient"
-      action={createWalkInClientAction}
-      submitLabel={t("createClient")}
-      fields={[
-        ...(await personFields({})),
-        { kind: "select", name: "clientGroup", label: t("clientGroup"), options: o.groups },
-        { kind: "select", name: "basis", label: t("basis"), options: bases },
-        { kind: "date", name: "writtenConsentDate", label: t("writtenConsentDate"), optional: true },
-        { kind: "text", name: "paperReference", label: t("paperReference"), optional: true },
-      ]}
-    />
-  );
 }
 
 export async function DetailForms({ clientId, person }: { clientId: string; person: Record<string, string | undefined> }) {

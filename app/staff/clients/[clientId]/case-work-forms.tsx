@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm, type RecordField } from "@/components/staff/record-form";
-import { contactChannels, outcomeKinds } from "@/lib/validations/case";
+import { contactChannels, outcomeKinds } from "@/lib/validations/case-work";
 import { FoldedForms, recordFormTexts } from "./record-form-texts";
 import {
   addCaseNoteAction,
@@ -13,7 +13,7 @@ import {
   recordPlanAction,
   recordVisitAction,
   reviewPlanAction,
-} from "./case-actions";
+} from "./case-work-actions";
 
 /** The "record" forms of a case. */
 export async function CaseForms({

@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { secureCookiesEnabled } from "@/lib/auth/cookies";
-import { intakeCookieId } from "./draft-policy";
+import { intakeCookieId } from "@/lib/intake/draft-policy";
 
 /**
  * The draft's id lives only in an HttpOnly cookie, never in a URL: a shared or logged link must not

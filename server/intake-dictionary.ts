@@ -1,8 +1,8 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { StepDictionary } from "@/components/intake/types";
-import { stepFields, type FieldSpec } from "./form-spec";
-import type { IntakeStep } from "./steps";
+import type { StepDictionary } from "@/lib/intake/form-types";
+import { stepFields, type FieldSpec } from "@/lib/intake/form-spec";
+import type { IntakeStep } from "@/lib/intake/steps";
 
 export const errorCodes = [
   "required",

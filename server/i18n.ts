@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { defaultLocale, isPublicLocale, isStaffLocale, STAFF_LOCALE_COOKIE } from "./locales";
+import { defaultLocale, isPublicLocale, isStaffLocale, STAFF_LOCALE_COOKIE } from "@/lib/i18n/locales";
 
 /**
  * Public pages carry the locale in the URL; staff pages (under /staff, no locale segment) use the
@@ -15,6 +15,6 @@ export default getRequestConfig(async ({ requestLocale }) => {
     const chosen = (await cookies()).get(STAFF_LOCALE_COOKIE)?.value;
     if (isStaffLocale(chosen)) locale = chosen;
   }
-  const messages = (await import(`../../messages/${locale}.json`)) as { default: Record<string, unknown> };
+  const messages = (await import(`../messages/${locale}.json`)) as { default: Record<string, unknown> };
   return { locale, messages: messages.default, timeZone: "Europe/Helsinki" };
 });
