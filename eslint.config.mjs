@@ -26,8 +26,8 @@ const config = [
     ignores: ["lib/**/*.test.ts"],
     rules: {
       "no-restricted-imports": restrict(
-        "lib/ is pure (CONVENTIONS.md): no db/, app/, components/, server/, Next.js or Node I/O. Pass data in; put glue in server/.",
-        ["@/db", "@/db/*", "@/app/*", "@/components/*", "@/server/*", "@/auth", "@/auth.config", "**/db/*", "**/app/*", "**/components/*", "**/server/*", "next", "next/*", "next-auth", "next-auth/*", "next-intl/server", "server-only", ...nodeIo],
+        "lib/ is pure (CONVENTIONS.md): no db/, app/, components/, server/, demo/, Next.js or Node I/O. Pass data in; put glue in server/.",
+        ["@/db", "@/db/*", "@/app/*", "@/components/*", "@/server/*", "@/demo/*", "@/auth", "@/auth.config", "**/db/*", "**/app/*", "**/components/*", "**/server/*", "**/demo/*", "next", "next/*", "next-auth", "next-auth/*", "next-intl/server", "server-only", ...nodeIo],
         // Address parsing is pure; the rest of node:net is not.
         [{ name: "node:net", allowImportNames: ["isIP", "isIPv4", "isIPv6"], message: "lib/ is pure: only node:net's address checks." }],
       ),
@@ -38,8 +38,8 @@ const config = [
     files: ["db/**/*.ts"],
     rules: {
       "no-restricted-imports": restrict(
-        "db/ imports lib/ only (CONVENTIONS.md): no app/, components/, server/ or messages/ (store codes; labels are shown by the pages).",
-        ["@/app/*", "@/components/*", "@/server/*", "@/messages/*", "**/app/*", "**/components/*", "**/server/*", "**/messages/*"],
+        "db/ imports lib/ only (CONVENTIONS.md): no app/, components/, server/, demo/ or messages/ (store codes; labels are shown by the pages).",
+        ["@/app/*", "@/components/*", "@/server/*", "@/demo/*", "@/messages/*", "**/app/*", "**/components/*", "**/server/*", "**/demo/*", "**/messages/*"],
       ),
     },
   },
@@ -50,6 +50,17 @@ const config = [
       "no-restricted-imports": restrict(
         "components/ import lib/ and components/ only (CONVENTIONS.md): pages load data and pass it in; actions are passed as props.",
         ["@/app/*", "@/db", "@/db/*", "@/server/*", "**/app/*", "**/db/*", "**/server/*"],
+      ),
+    },
+  },
+  {
+    // demo/ is content (the fictional municipality's settings, consent texts and accounts) for the
+    // seed, the scripts and the tests; it may read lib/ and db/, never the app or its glue.
+    files: ["demo/**/*.ts"],
+    rules: {
+      "no-restricted-imports": restrict(
+        "demo/ imports lib/ and db/ only (CONVENTIONS.md): the synthetic world — settings, texts, accounts, factories and the seed — for the demo and the tests.",
+        ["@/app/*", "@/components/*", "@/server/*", "**/app/*", "**/components/*", "**/server/*"],
       ),
     },
   },

@@ -4,10 +4,10 @@ import { refuse } from "@/lib/refusal";
 import { eq } from "drizzle-orm";
 import { ZodError } from "zod";
 import type { DataCategory } from "@/lib/data-categories";
+import type { DeliveryMethod } from "@/lib/domain-values";
 import {
   statutoryDisclosuresFor,
   type AgencySettings,
-  type DeliveryMethod,
   type DisclosureCondition,
   type LocalisedNames,
   type LocalisedText,

@@ -18,7 +18,8 @@ import type {
 } from "@/lib/validations/case-work";
 import { mayAssignClients, mayReadFunctionalCapacity } from "@/lib/auth/client-access";
 import { refuse } from "@/lib/refusal";
-import { audit, cancelFutureAppointments, clientOf, fieldsGiven, inserted, openForWrite, UUID, type CaseWrite, type CaseWriteResult } from "./case-write";
+import { isUuid } from "@/lib/forms/uuid";
+import { audit, cancelFutureAppointments, clientOf, fieldsGiven, inserted, openForWrite, type CaseWrite, type CaseWriteResult } from "./case-write";
 import type { Transaction } from "./connection";
 import {
   appointments,
@@ -109,7 +110,7 @@ export async function recordVisit({ db, actor, input }: CaseWrite<RecordVisitInp
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
     if (input.appointmentId) {
-      if (!UUID.test(input.appointmentId)) throw refuse("case", "appointment_not_found", "No such appointment for this client", { clientId: target.clientId });
+      if (!isUuid(input.appointmentId)) throw refuse("case", "appointment_not_found", "No such appointment for this client", { clientId: target.clientId });
       await lockBookedAppointment(tx, input.appointmentId, target.clientId);
     }
     const [row] = await tx
@@ -312,7 +313,7 @@ export async function assignClient({ db, actor, input }: CaseWrite<AssignClientI
     const target = await openForWrite(tx, actor, input.clientId);
     const caseworkerId = input.caseworkerId;
     if (caseworkerId !== null) {
-      if (!UUID.test(caseworkerId)) throw refuse("case", "invalid_assignee", "No such caseworker", { clientId: target.clientId });
+      if (!isUuid(caseworkerId)) throw refuse("case", "invalid_assignee", "No such caseworker", { clientId: target.clientId });
       const [assignee] = await tx
         .select({ role: staffUsers.role, disabledAt: staffUsers.disabledAt })
         .from(staffUsers)

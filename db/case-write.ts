@@ -3,6 +3,7 @@ import { and, eq, gt } from "drizzle-orm";
 import type { AuditAction } from "@/lib/audit-actions";
 import { auditReasonOf, readOnlyReason, type AllowedAccess, type StaffActor } from "@/lib/auth/client-access";
 import { refuse } from "@/lib/refusal";
+import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
 import { clientAccess } from "./client-access";
 import type { Executor, Transaction } from "./connection";
@@ -41,10 +42,8 @@ export interface WritableCase {
   access: AllowedAccess;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function noSuch(what: string, clientId?: string) {
-  return refuse("case", "not_found", `No such ${what}`, { clientId: clientId && UUID.test(clientId) ? clientId : null });
+  return refuse("case", "not_found", `No such ${what}`, { clientId: clientId && isUuid(clientId) ? clientId : null });
 }
 
 /** The access a staff member has to a client, or the refusal (not found, reason needed). */
@@ -60,7 +59,7 @@ export async function requireClientAccess(db: Executor, actor: StaffActor, clien
  * disclosures (the gate decides on the row itself) go on from here.
  */
 export async function lockClientForCase(tx: Transaction, actor: StaffActor, clientId: string): Promise<WritableCase> {
-  if (!UUID.test(clientId)) throw noSuch("client");
+  if (!isUuid(clientId)) throw noSuch("client");
   const [client] = await tx.select().from(clients).where(eq(clients.id, clientId)).for("update");
   if (!client) throw noSuch("client", clientId);
   const access = await requireClientAccess(tx, actor, clientId);
@@ -87,7 +86,7 @@ export async function openForWrite(
 
 /** The client an appointment or plan belongs to (to open it for a write); not found when there is none. */
 export async function clientOf(tx: Transaction, kind: "appointment" | "plan", id: string): Promise<string> {
-  if (!UUID.test(id)) throw noSuch(kind);
+  if (!isUuid(id)) throw noSuch(kind);
   const table = kind === "appointment" ? appointments : integrationPlans;
   const [row] = await tx.select({ clientId: table.clientId }).from(table).where(eq(table.id, id));
   if (!row) throw noSuch(kind);

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { accessNeedsReasonLookup, decideClientAccess, mayReadFunctionalCapacity, type ClientAccess, type StaffActor } from "@/lib/auth/client-access";
 import { decryptField } from "@/lib/crypto";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
+import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
 import {
@@ -27,14 +28,12 @@ import {
 
 export type { ClientAccess, StaffActor } from "@/lib/auth/client-access";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The access `actor` has to the client (the rule: lib/auth/client-access.ts). Only when the rule
  * needs it is the reason this actor stated for this client in this session looked up.
  */
 export async function clientAccess({ db, actor, clientId }: { db: Executor; actor: StaffActor; clientId: string }): Promise<ClientAccess> {
-  if (!UUID.test(clientId)) return { kind: "not_found" };
+  if (!isUuid(clientId)) return { kind: "not_found" };
   const [client] = await db.select({ assignedCaseworkerId: clients.assignedCaseworkerId }).from(clients).where(eq(clients.id, clientId));
   if (!client) return { kind: "not_found" };
   if (!accessNeedsReasonLookup(actor, client)) return decideClientAccess(actor, client);

@@ -3,7 +3,7 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { decryptField, encryptField, lookupHash } from "@/lib/crypto";
 import { instantOfDay, registerYear } from "@/lib/helsinki-time";
-import { normalizePhone } from "@/lib/intake/fields";
+import { normalizePhone } from "@/lib/forms/fields";
 import { normalizePersonalIdentityCode, parsePersonalIdentityCode } from "@/lib/personal-identity-code";
 import { refuse } from "@/lib/refusal";
 import { toSearchName } from "@/lib/search-name";

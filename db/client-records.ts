@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { refuse } from "@/lib/refusal";
 import { normalizeForSearch } from "@/lib/search-name";
+import { isUuid } from "@/lib/forms/uuid";
 import type {
   CaseRecordKind,
   EducationInput,
@@ -11,7 +12,7 @@ import type {
   SkillInput,
   WorkExperienceInput,
 } from "@/lib/validations/client-details";
-import { audit, fieldsGiven, inserted, openForWrite, UUID, type CaseWrite, type CaseWriteResult } from "./case-write";
+import { audit, fieldsGiven, inserted, openForWrite, type CaseWrite, type CaseWriteResult } from "./case-write";
 import { orNull, yes } from "./client-details";
 import { clients, educations, familyMembers, residencePermits, skills, workExperiences } from "./schema";
 
@@ -167,7 +168,7 @@ const BOOKKEEPING = new Set(["id", "clientId", "createdAt", "relatedClientId"]);
 export async function removeCaseRecord({ db, actor, input }: CaseWrite<RemoveRecordInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
     const target = await openForWrite(tx, actor, input.clientId);
-    if (!UUID.test(input.recordId)) throw refuse("client", "record_not_found", `No such ${input.kind} record for this client`);
+    if (!isUuid(input.recordId)) throw refuse("client", "record_not_found", `No such ${input.kind} record for this client`);
     const table = recordTables[input.kind];
     const [removed] = (await tx
       .delete(table)

@@ -3,6 +3,7 @@ import { and, asc, count, eq, isNull, like, or, sql, type SQL } from "drizzle-or
 import { lookupHash } from "@/lib/crypto";
 import { containsPattern, exactNameOf, interpretSearchText, isExactSearch, type SearchTextKind } from "@/lib/client-search";
 import { clientGroups, type ClientGroup } from "@/lib/domain-values";
+import { isUuid } from "@/lib/forms/uuid";
 import type { Executor } from "./connection";
 import { clients, clientStatus } from "./schema";
 
@@ -49,8 +50,6 @@ export interface ClientSearchResult {
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function positiveInteger(value: number | undefined, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
@@ -114,11 +113,11 @@ export async function searchClients({
   }
   if (query.caseworkerId !== undefined) {
     if (query.caseworkerId === "unassigned") conditions.push(isNull(clients.assignedCaseworkerId));
-    else if (UUID.test(query.caseworkerId)) conditions.push(eq(clients.assignedCaseworkerId, query.caseworkerId));
+    else if (isUuid(query.caseworkerId)) conditions.push(eq(clients.assignedCaseworkerId, query.caseworkerId));
     else return empty;
   }
   if (query.ownAndUnassignedOf !== undefined && !isExactSearch(interpreted)) {
-    if (!UUID.test(query.ownAndUnassignedOf)) return empty;
+    if (!isUuid(query.ownAndUnassignedOf)) return empty;
     conditions.push(
       or(
         eq(clients.assignedCaseworkerId, query.ownAndUnassignedOf),

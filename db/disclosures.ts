@@ -1,8 +1,11 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
-import { decryptField, encryptField } from "@/lib/crypto";
+import { and, eq } from "drizzle-orm";
+import type { AuditAction } from "@/lib/audit-actions";
+import { auditReasonOf, mayReadFunctionalCapacity } from "@/lib/auth/client-access";
+import { encryptField } from "@/lib/crypto";
 import { dataCategories, type DataCategory } from "@/lib/data-categories";
+import { documentAsSeenBy, type DisclosureBasisEntry, type DisclosureDocument } from "@/lib/disclosure-document";
 import {
   disclosableCategories,
   evaluateDisclosure,
@@ -12,17 +15,12 @@ import {
   type GateConsent,
   type RefusalReason,
 } from "@/lib/disclosure-gate";
-import { helsinkiStartOfDay } from "@/lib/helsinki-time";
-import { agencyByCode, localised, statutoryDisclosuresFor, type AgencySettings, type RegisterSettings } from "@/lib/register-settings";
-import { documentAsSeenBy, identityCodesOf, type DisclosureBasisEntry, type DisclosureDocument, type DocumentAsSeen } from "@/lib/disclosure-document";
-import type { AuditAction } from "@/lib/audit-actions";
-import { roleHasPermission } from "@/lib/auth/permissions";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
+import { refuse } from "@/lib/refusal";
+import { agencyByCode, localised, statutoryDisclosuresFor, type AgencySettings, type RegisterSettings } from "@/lib/register-settings";
 import type { DisclosureFormInput } from "@/lib/validations/disclosure";
 import { recordAuditEvent } from "./audit";
-import { refuse } from "@/lib/refusal";
-import { inserted, lockClientForCase, requireClientAccess } from "./case-write";
-import { auditReasonOf, mayReadFunctionalCapacity } from "@/lib/auth/client-access";
+import { inserted, lockClientForCase } from "./case-write";
 import { clientAccess, type StaffActor } from "./client-access";
 import type { Executor, Transaction } from "./connection";
 import { collectDisclosedData } from "./disclosure-document";
@@ -30,23 +28,18 @@ import { agencies, clients, consents, disclosures, staffUsers } from "./schema";
 import { getRegisterSettings } from "./settings";
 
 /**
- * Disclosing a client's data to an agency (DESIGN.md rule 3, Act 906/2019 §17): the tool's
- * per-category decision, the preview, recording (the gate evaluated again inside the transaction
- * that writes the log row, never trusting the form), the document as disclosed, and the log.
+ * The disclosure tool (DESIGN.md rule 3, Act 906/2019 §17): the gate's decision for every category,
+ * the preview, and recording (the gate evaluated again inside the transaction that writes the log
+ * row, never trusting the form). The log is db/disclosure-log.ts; reading a recorded document back,
+ * db/disclosed-documents.ts.
  */
-
-/** Why the tool refuses a category: the gate's reasons, and a staff member who may not read it. */
-export type ToolRefusalReason = RefusalReason | "staff_not_permitted";
-export type ToolDecision = CategoryDecision | { category: DataCategory; allowed: false; reason: "staff_not_permitted" };
 
 export interface DisclosureRefusal {
   category: DataCategory;
-  reason: ToolRefusalReason;
+  reason: RefusalReason;
 }
 
 export type { DisclosureDocument };
-
-
 
 // ---------------------------------------------------------------------------------------------
 // The gate's inputs, read from the database
@@ -79,10 +72,7 @@ async function activeAgency(db: Executor, settings: RegisterSettings, code: stri
 
 type ClientRow = typeof clients.$inferSelect;
 
-/**
- * The gate's decision for every category, plus the tool's own rule: a staff member who may not read
- * functional capacity may not disclose it either.
- */
+/** The gate's decision for every category, for this staff member (lib/disclosure-gate.ts). */
 function decide({
   actor,
   client,
@@ -101,9 +91,10 @@ function decide({
   categories: readonly DataCategory[];
   at: Date;
   statutoryPurposeConfirmed: boolean;
-}): { evaluation: DisclosureEvaluation; decisions: ToolDecision[] } {
-  const evaluation = evaluateDisclosure({
+}): DisclosureEvaluation {
+  return evaluateDisclosure({
     client: { dateOfBirth: client.dateOfBirth, restrictedAt: client.restrictedAt, status: client.status },
+    staff: { mayReadFunctionalCapacity: mayReadFunctionalCapacity(actor, client) },
     consents: consentsOfClient,
     settings,
     recipient: { code: agency.code, insideEea: agency.insideEea },
@@ -111,15 +102,6 @@ function decide({
     at,
     statutoryPurposeConfirmed,
   });
-  const mayReadFc = mayReadFunctionalCapacity(actor, client);
-  const decisions: ToolDecision[] = evaluation.decisions.map((decision) =>
-    decision.category === "functionalCapacity" && !mayReadFc ? { category: decision.category, allowed: false, reason: "staff_not_permitted" } : decision,
-  );
-  const allowed = decisions.filter((d) => d.allowed).map((d) => d.category);
-  return {
-    evaluation: { decisions: evaluation.decisions, allowed, refused: decisions.filter((d) => !d.allowed).map((d) => d.category) },
-    decisions,
-  };
 }
 
 function basisEntry(category: DataCategory, basis: DisclosureBasis): DisclosureBasisEntry {
@@ -193,7 +175,7 @@ async function evaluateRequest(db: Transaction, actor: StaffActor, input: Disclo
   const settings = await getRegisterSettings({ db });
   const agency = await activeAgency(db, settings, input.agencyCode);
   const { row: client, access } = await lockClientForCase(db, actor, input.clientId);
-  const { decisions } = decide({
+  const evaluation = decide({
     actor,
     client,
     consentsOfClient: await gateConsents(db, client.id),
@@ -203,7 +185,7 @@ async function evaluateRequest(db: Transaction, actor: StaffActor, input: Disclo
     at,
     statutoryPurposeConfirmed: input.statutoryPurposeConfirmed,
   });
-  const refusals: DisclosureRefusal[] = decisions.flatMap((d) => (d.allowed ? [] : [{ category: d.category, reason: d.reason }]));
+  const refusals: DisclosureRefusal[] = evaluation.decisions.flatMap((d) => (d.allowed ? [] : [{ category: d.category, reason: d.reason }]));
   if (refusals.length > 0) {
     await recordAuditEvent(db, {
       actorId: actor.userId,
@@ -214,11 +196,8 @@ async function evaluateRequest(db: Transaction, actor: StaffActor, input: Disclo
       requestId: actor.requestId,
     });
   }
-  const allowedDecisions = decisions.filter((d): d is Extract<CategoryDecision, { allowed: true }> => d.allowed);
-  const categories = disclosableCategories(
-    { decisions: allowedDecisions, allowed: allowedDecisions.map((d) => d.category), refused: [] },
-    input.categories,
-  );
+  const allowedDecisions = evaluation.decisions.filter((d): d is Extract<CategoryDecision, { allowed: true }> => d.allowed);
+  const categories = disclosableCategories(evaluation, input.categories);
   return { settings, agency, client, access, refusals, categories, allowedDecisions };
 }
 
@@ -336,168 +315,4 @@ export async function recordDisclosure({
     });
     return { kind: "recorded", disclosureId, documentSha256 };
   });
-}
-
-/**
- * How a stored document is read: "page" (the print-friendly view, identity code masked), "download"
- * (the exact file whose SHA-256 the log keeps: it carries the identity code, so it is a reveal) or
- * "reveal" (the identity code on the page, on request).
- */
-export type DocumentRead = "page" | "download" | "reveal";
-
-export type StoredDocument =
-  | { kind: "document"; json: string; sha256: string | null; seen: DocumentAsSeen }
-  /** The exact file holds a category this reader may not see: it is not served. */
-  | { kind: "withheld"; withheld: DataCategory[] };
-
-/**
- * A stored disclosure document under the case's read rules (security issue 9): the client's access
- * checked as for the case; functional capacity only for those who may read it on the case (left out
- * of the page, and the exact file refused, for anyone else); the identity code masked on the page
- * until revealed. The look is audited, and so are the reads of special data it amounts to: a
- * functional-capacity view and an identity-code reveal, each naming the disclosure.
- */
-export async function disclosedDocument({
-  db,
-  actor,
-  clientId,
-  disclosureId,
-  read = "page",
-}: {
-  db: Executor;
-  actor: StaffActor;
-  clientId: string;
-  disclosureId: string;
-  read?: DocumentRead;
-}): Promise<StoredDocument> {
-  return db.transaction(async (tx): Promise<StoredDocument> => {
-    const access = await requireClientAccess(tx, actor, clientId);
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(disclosureId)) throw refuse("disclosure", "document_not_found", "No such disclosure");
-    const [row] = await tx
-      .select({ encrypted: disclosures.documentEncrypted, sha256: disclosures.documentSha256, assignedCaseworkerId: clients.assignedCaseworkerId })
-      .from(disclosures)
-      .innerJoin(clients, eq(clients.id, disclosures.clientId))
-      .where(and(eq(disclosures.id, disclosureId), eq(disclosures.clientId, clientId)));
-    if (!row?.encrypted) throw refuse("disclosure", "document_not_found", "No such disclosure, or its document is erased");
-    const json = decryptField(row.encrypted);
-    const reader = {
-      mayReadFunctionalCapacity: roleHasPermission(actor.role, "client:readFunctionalCapacity") && mayReadFunctionalCapacity(actor, row),
-      identityCodeRevealed: read !== "page",
-    };
-    const seen = documentAsSeenBy(JSON.parse(json) as DisclosureDocument, reader, maskPersonalIdentityCode);
-    const event = (action: AuditAction, details: Record<string, unknown>) =>
-      recordAuditEvent(tx, { actorId: actor.userId, action, clientId, reason: auditReasonOf(access), details: { disclosureId, ...details }, requestId: actor.requestId });
-    if (read === "download" && seen.withheld.length > 0) {
-      await event("disclosure.document_withheld", { read, withheld: seen.withheld });
-      return { kind: "withheld", withheld: seen.withheld };
-    }
-    await event("disclosure.document_viewed", { read, ...(seen.withheld.length > 0 ? { withheld: seen.withheld } : {}) });
-    if (seen.contains.functionalCapacity && seen.withheld.length === 0 && read !== "reveal") {
-      await event("client.functional_capacity_viewed", { via: "disclosure_document" });
-    }
-    if (seen.identityCodeShown) await event("client.identity_code_revealed", { via: "disclosure_document" });
-    return { kind: "document", json, sha256: row.sha256, seen };
-  });
-}
-
-/** The identity code a stored document carries, for one look on its page; audited as a reveal. Null when it holds none. */
-export async function revealDocumentIdentityCode({ db, actor, clientId, disclosureId }: { db: Executor; actor: StaffActor; clientId: string; disclosureId: string }): Promise<string | null> {
-  const stored = await disclosedDocument({ db, actor, clientId, disclosureId, read: "reveal" });
-  if (stored.kind !== "document") return null;
-  return identityCodesOf(stored.seen.document)[0] ?? null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The log
-
-export interface DisclosureLogFilter {
-  clientId?: string;
-  agencyCode?: string;
-  staffId?: string;
-  /** Helsinki calendar days, inclusive. */
-  from?: string;
-  to?: string;
-}
-
-function filterConditions(filter: DisclosureLogFilter): SQL[] {
-  const conditions: SQL[] = [];
-  if (filter.clientId) conditions.push(eq(disclosures.clientId, filter.clientId));
-  if (filter.agencyCode) conditions.push(eq(agencies.code, filter.agencyCode));
-  if (filter.staffId) conditions.push(eq(disclosures.disclosedBy, filter.staffId));
-  if (filter.from) conditions.push(gte(disclosures.disclosedAt, helsinkiStartOfDay(filter.from)));
-  if (filter.to) {
-    const next = new Date(`${filter.to}T12:00:00Z`);
-    next.setUTCDate(next.getUTCDate() + 1);
-    conditions.push(lt(disclosures.disclosedAt, helsinkiStartOfDay(next.toISOString().slice(0, 10))));
-  }
-  return conditions;
-}
-
-/** Disclosures, newest first: who disclosed what to whom, when, on what basis. */
-export async function disclosureLog({ db, filter = {}, limit = 100, offset = 0 }: { db: Executor; filter?: DisclosureLogFilter; limit?: number; offset?: number }) {
-  return db
-    .select({
-      id: disclosures.id,
-      disclosedAt: disclosures.disclosedAt,
-      clientId: disclosures.clientId,
-      clientNumber: clients.clientNumber,
-      agencyCode: agencies.code,
-      agencyName: agencies.name,
-      categories: disclosures.categories,
-      basis: disclosures.basis,
-      purpose: disclosures.purpose,
-      method: disclosures.method,
-      requestReference: disclosures.requestReference,
-      documentSha256: disclosures.documentSha256,
-      disclosedBy: staffUsers.displayName,
-      disclosedById: disclosures.disclosedBy,
-    })
-    .from(disclosures)
-    .innerJoin(agencies, eq(agencies.id, disclosures.agencyId))
-    .innerJoin(staffUsers, eq(staffUsers.id, disclosures.disclosedBy))
-    .leftJoin(clients, eq(clients.id, disclosures.clientId))
-    .where(and(...filterConditions(filter)))
-    .orderBy(desc(disclosures.disclosedAt), desc(disclosures.id))
-    .limit(limit)
-    .offset(offset);
-}
-
-export type DisclosureLogEntry = Awaited<ReturnType<typeof disclosureLog>>[number];
-
-/** Who may be named in the log's staff filter: everyone who has disclosed. */
-export async function disclosingStaff({ db }: { db: Executor }) {
-  return db
-    .selectDistinct({ id: staffUsers.id, name: staffUsers.displayName })
-    .from(disclosures)
-    .innerJoin(staffUsers, eq(staffUsers.id, disclosures.disclosedBy))
-    .orderBy(staffUsers.displayName);
-}
-
-
-export const DISCLOSURE_LOG_PAGE_SIZE = 50;
-/** The CSV export's ceiling: a year of disclosures in a large municipality, several times over. */
-export const DISCLOSURE_EXPORT_LIMIT = 100_000;
-
-/** One page of the register-wide log, for the coordinator or the DPO. The look is audited (it names clients). */
-export async function viewDisclosureLog({ db, actor, filter, page }: { db: Executor; actor: StaffActor; filter: DisclosureLogFilter; page: number }) {
-  const entries = await disclosureLog({ db, filter, limit: DISCLOSURE_LOG_PAGE_SIZE + 1, offset: (page - 1) * DISCLOSURE_LOG_PAGE_SIZE });
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: "disclosure.log_viewed",
-    details: { filter, page, rows: Math.min(entries.length, DISCLOSURE_LOG_PAGE_SIZE) },
-    requestId: actor.requestId,
-  });
-  return { entries: entries.slice(0, DISCLOSURE_LOG_PAGE_SIZE), hasMore: entries.length > DISCLOSURE_LOG_PAGE_SIZE };
-}
-
-/** Every entry the filter matches, for the CSV export; audited as an export with the filter and the row count. */
-export async function exportDisclosureLog({ db, actor, filter }: { db: Executor; actor: StaffActor; filter: DisclosureLogFilter }) {
-  const entries = await disclosureLog({ db, filter, limit: DISCLOSURE_EXPORT_LIMIT });
-  await recordAuditEvent(db, {
-    actorId: actor.userId,
-    action: "export.created",
-    details: { kind: "disclosure_log", filter, rows: entries.length },
-    requestId: actor.requestId,
-  });
-  return entries;
 }

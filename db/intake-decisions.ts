@@ -2,13 +2,15 @@ import "server-only";
 import { refuse } from "@/lib/refusal";
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { StaffActor } from "@/lib/auth/client-access";
-import { registerYear } from "@/lib/helsinki-time";
-import { answerRows, needsLines } from "@/lib/intake/answer-rows";
+import { helsinkiDate, registerYear } from "@/lib/helsinki-time";
+import { answerRows } from "@/lib/intake/answer-rows";
+import { acceptedNote } from "@/lib/intake/decision-note";
 import { confirmed, familyLinkProposals, memberOfProposals, type FamilyLinkProposal, type MemberOfProposal } from "@/lib/intake/merge-policy";
 import { citizenshipsOf } from "@/lib/intake/merge-policy";
-import { isIntakeRejectionReason, type IntakeRejectionReason } from "@/lib/intake/rejection-reasons";
+import { isIntakeRejectionReason, type IntakeRejectionReason } from "@/lib/domain-values";
 import type { StoredIntakeAnswers } from "@/lib/intake/stored-answers";
 import { normalizeForSearch, toSearchName } from "@/lib/search-name";
+import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
 import { nextClientNumber } from "./client-numbers";
 import type { Executor, Transaction } from "./connection";
@@ -39,7 +41,6 @@ import { getRegisterSettings } from "./settings";
  * issue 9): the form's answers name people, and a name with a birth date is not proof.
  */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Advisory-lock namespace (with hashtext(identity code hash) as the second key): one decision per code at a time. */
 export const IDENTITY_CODE_LOCK = 71_405_120;
 
@@ -47,13 +48,9 @@ type SubmissionRow = typeof intakeSubmissions.$inferSelect;
 
 export const given = (value: string | undefined | null): string | null => (value && value.trim() !== "" ? value : null);
 
-export function finnishDate(date: Date): string {
-  return new Intl.DateTimeFormat("fi-FI", { timeZone: "Europe/Helsinki", day: "numeric", month: "numeric", year: "numeric" }).format(date);
-}
-
 /** Locks the submission row for the rest of the transaction; refuses one already decided. */
 export async function lockPendingSubmission(tx: Executor, submissionId: string): Promise<SubmissionRow> {
-  if (!UUID.test(submissionId)) throw refuse("intake", "not_found", "No such intake submission");
+  if (!isUuid(submissionId)) throw refuse("intake", "not_found", "No such intake submission");
   const [row] = await tx.select().from(intakeSubmissions).where(eq(intakeSubmissions.id, submissionId)).for("update");
   if (!row) throw refuse("intake", "not_found", "No such intake submission");
   if (row.status !== "pending") throw refuse("intake", "not_pending", `The submission is already ${row.status}`);
@@ -192,8 +189,8 @@ export interface AcceptResult {
 
 /**
  * Accepts a pending submission as a new client, in one transaction: the client with the next
- * client number of the year, a residence permit, family members, education, work and languages, an
- * initial case note with the needs; the family links staff confirmed; the consents move to the
+ * client number of the year, a residence permit, family members, education, work and languages (as
+ * codes, lib/intake/answer-rows.ts), a case note of the decision with the stated needs as codes; the family links staff confirmed; the consents move to the
  * client; the submission is marked accepted and emptied of personal data; "intake.accepted" is
  * audited with the ids linked. Refuses a submission that is not pending, one whose identity code a
  * client already has (merge instead), and, on the consent basis, one without storage consent.
@@ -279,9 +276,11 @@ export async function acceptSubmission({ db, actor, input, now = new Date() }: {
       await tx.update(familyMembers).set({ relatedClientId: clientId }).where(inArray(familyMembers.id, memberOf.map((link) => link.familyMemberId)));
     }
 
+    // The note is facts, rendered in the reader's language (lib/intake/decision-note.ts): no label is stored.
     await tx.insert(caseNotes).values({
       clientId,
-      body: [`Sähköinen asiakastietolomake ${submission.reference} hyväksytty ${finnishDate(now)}.`, ...needsLines(answers)].join("\n"),
+      body: "",
+      intakeDecision: acceptedNote(answers, { reference: submission.reference, decidedOn: helsinkiDate(now) }),
       authorId: actor.userId,
       createdAt: now,
     });

@@ -3,7 +3,9 @@ import { refuse } from "@/lib/refusal";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import { auditReasonOf, readOnlyReason, type ReadOnlyReason, type StaffActor } from "@/lib/auth/client-access";
 import { decryptField } from "@/lib/crypto";
-import { answerRows, needsLines } from "@/lib/intake/answer-rows";
+import { helsinkiDate } from "@/lib/helsinki-time";
+import { answerRows } from "@/lib/intake/answer-rows";
+import { mergedNote } from "@/lib/intake/decision-note";
 import {
   decideMerge,
   proposeMerge,
@@ -22,7 +24,7 @@ import { recordAuditEvent } from "./audit";
 import { openForWrite, type WritableCase } from "./case-write";
 import { clientAccess } from "./client-access";
 import type { Executor, Transaction } from "./connection";
-import { clientNumbersOf, closeSubmission, familyLinkCandidates, finnishDate, insertRows, lockIdentityCode, lockPendingSubmission } from "./intake-decisions";
+import { clientNumbersOf, closeSubmission, familyLinkCandidates, insertRows, lockIdentityCode, lockPendingSubmission } from "./intake-decisions";
 import { readAnswers } from "./intake-queue";
 import { caseNotes, clients, educations, familyMembers, residencePermits, skills, workExperiences } from "./schema";
 
@@ -162,32 +164,6 @@ export interface MergeResult {
   nameMatches: boolean;
 }
 
-/** Client columns a merge may change, with their Finnish names for the case note. */
-const fieldNames: Record<MergeField, string> = {
-  phone: "puhelin",
-  email: "sähköposti",
-  streetAddress: "katuosoite",
-  postalCode: "postinumero",
-  postOffice: "postitoimipaikka",
-  homeMunicipality: "kotikunta",
-  preferredContactMethod: "yhteydenottotapa",
-  preferredLanguage: "asiointikieli",
-  interpreterNeeded: "tulkin tarve",
-  interpreterLanguage: "tulkkauskieli",
-  dateOfBirth: "syntymäaika",
-  gender: "sukupuoli",
-  personalIdentityCode: "henkilötunnus",
-  arrivalDate: "maahantulopäivä",
-  maritalStatus: "siviilisääty",
-  citizenships: "kansalaisuudet",
-};
-
-function shown(value: FieldProposal["current"]): string {
-  if (typeof value === "boolean") return value ? "kyllä" : "ei";
-  if (Array.isArray(value)) return value.join(", ");
-  return String(value ?? "");
-}
-
 /**
  * Merges a pending submission into an existing client, in one transaction: the submission and the
  * client locked and the client's access and state checked (the case write recipe); the fields and
@@ -289,6 +265,7 @@ export async function mergeSubmission({ db, actor, input, now = new Date() }: { 
   });
 }
 
+/** The merge's case note: facts (field codes, earlier values, need codes), rendered in the reader's language. */
 async function writeMergeNote(
   tx: Transaction,
   target: WritableCase,
@@ -296,13 +273,6 @@ async function writeMergeNote(
   now: Date,
   { reference, answers, nameMatches, updated, filled }: { reference: string; answers: StoredIntakeAnswers; nameMatches: boolean; updated: FieldProposal[]; filled: FieldProposal[] },
 ): Promise<void> {
-  const lines = [`Uusi sähköinen asiakastietolomake ${reference} yhdistetty asiakkaan tietoihin ${finnishDate(now)}.`];
-  if (!nameMatches) lines.push(`Lomakkeella ilmoitettu nimi poikkeaa rekisterin nimestä: ${answers.about.firstNames} ${answers.about.lastName}.`);
-  if (updated.length > 0) {
-    lines.push(`Päivitetyt tiedot: ${updated.map((f) => fieldNames[f.field]).join(", ")}.`);
-    lines.push(`Aiemmat tiedot: ${updated.map((f) => `${fieldNames[f.field]}: ${shown(f.current)}`).join("; ")}.`);
-  }
-  if (filled.length > 0) lines.push(`Lisätyt tiedot: ${filled.map((f) => fieldNames[f.field]).join(", ")}.`);
-  lines.push(...needsLines(answers));
-  await tx.insert(caseNotes).values({ clientId: target.clientId, body: lines.join("\n"), authorId: actor.userId, createdAt: now });
+  const intakeDecision = mergedNote(answers, { reference, decidedOn: helsinkiDate(now), nameMatches, updated, filled });
+  await tx.insert(caseNotes).values({ clientId: target.clientId, body: "", intakeDecision, authorId: actor.userId, createdAt: now });
 }

@@ -6,6 +6,7 @@ import { decryptField } from "@/lib/crypto";
 import { parseStoredAnswers, type StoredIntakeAnswers } from "@/lib/intake/stored-answers";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { toSearchName } from "@/lib/search-name";
+import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
 import { agencies, clients, consents, intakeSubmissions } from "./schema";
@@ -18,8 +19,6 @@ import { agencies, clients, consents, intakeSubmissions } from "./schema";
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 type SubmissionRow = typeof intakeSubmissions.$inferSelect;
 
 /** The stored answers, or the refusal naming the fields that do not read (never their values). */
@@ -170,7 +169,7 @@ export async function consentsOfSubmission(db: Executor, submissionId: string): 
  * records nothing.
  */
 export async function viewSubmission({ db, actor, submissionId }: { db: Executor; actor: StaffActor; submissionId: string }): Promise<SubmissionView | null> {
-  if (!UUID.test(submissionId)) return null;
+  if (!isUuid(submissionId)) return null;
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(intakeSubmissions).where(eq(intakeSubmissions.id, submissionId));
     if (!row) return null;
@@ -249,7 +248,7 @@ async function duplicatesOf(tx: Executor, submission: Pick<SubmissionRow, "perso
  * "intake.duplicates_viewed" with the client ids found.
  */
 export async function findPossibleDuplicates({ db, submissionId, actor }: { db: Executor; submissionId: string; actor?: StaffActor }): Promise<PossibleDuplicate[]> {
-  if (!UUID.test(submissionId)) return [];
+  if (!isUuid(submissionId)) return [];
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ status: intakeSubmissions.status, answers: intakeSubmissions.answers, personalIdentityCodeHash: intakeSubmissions.personalIdentityCodeHash })

@@ -8,6 +8,7 @@ import { draftExpiresAt } from "@/lib/intake/draft-policy";
 import { generateReference } from "@/lib/intake/reference";
 import { normalizePersonalIdentityCode } from "@/lib/personal-identity-code";
 import { DEFAULT_DRAFT_IDLE_MINUTES, type RegisterSettings } from "@/lib/register-settings";
+import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
 import { agencies, consents, consentTexts, intakeDrafts, intakeSubmissions } from "./schema";
@@ -54,8 +55,6 @@ export async function createDraft({
   return row.id;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * "Start a new form": the draft this browser had (if any) is deleted and a new, empty one made, in
  * one transaction. Starting never reopens earlier answers, so the next person at a shared
@@ -75,14 +74,14 @@ export async function startNewDraft({
   now?: Date;
 }): Promise<string> {
   return db.transaction(async (tx) => {
-    if (previousDraftId && UUID.test(previousDraftId)) await tx.delete(intakeDrafts).where(eq(intakeDrafts.id, previousDraftId));
+    if (previousDraftId && isUuid(previousDraftId)) await tx.delete(intakeDrafts).where(eq(intakeDrafts.id, previousDraftId));
     return createDraft({ db: tx, locale, now, idleMinutes });
   });
 }
 
 /** The draft behind a cookie, unless it has expired (then it is as good as gone). */
 export async function loadDraft({ db, draftId, now = new Date() }: { db: Executor; draftId: string | undefined; now?: Date }): Promise<IntakeDraft | null> {
-  if (!draftId || !UUID.test(draftId)) return null;
+  if (!draftId || !isUuid(draftId)) return null;
   const [row] = await db
     .select()
     .from(intakeDrafts)
@@ -153,7 +152,7 @@ export async function saveDraftConsent({
 }
 
 export async function deleteDraft({ db, draftId }: { db: Executor; draftId: string }): Promise<void> {
-  if (!UUID.test(draftId)) return;
+  if (!isUuid(draftId)) return;
   await db.delete(intakeDrafts).where(eq(intakeDrafts.id, draftId));
 }
 
@@ -197,7 +196,7 @@ export async function submitIntake({
   now?: Date;
 }): Promise<{ submissionId: string; reference: string }> {
   // Not an id at all (a garbled cookie): no draft, rather than a query the database refuses.
-  if (!UUID.test(draftId)) throw refuse("intake", "incomplete", "The draft is gone or expired");
+  if (!isUuid(draftId)) throw refuse("intake", "incomplete", "The draft is gone or expired");
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(intakeDrafts).where(and(eq(intakeDrafts.id, draftId), gt(intakeDrafts.expiresAt, now))).for("update");
     if (!row) throw refuse("intake", "incomplete", "The draft is gone or expired");
@@ -289,7 +288,7 @@ async function uniqueReference(tx: Executor): Promise<string> {
 
 /** What the confirmation page and the receipt show: the reference and each consent choice. */
 export async function loadReceipt({ db, submissionId }: { db: Executor; submissionId: string }) {
-  if (!UUID.test(submissionId)) return null;
+  if (!isUuid(submissionId)) return null;
   const [submission] = await db
     .select({ id: intakeSubmissions.id, reference: intakeSubmissions.reference, submittedAt: intakeSubmissions.submittedAt, locale: intakeSubmissions.locale })
     .from(intakeSubmissions)

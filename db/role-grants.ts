@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { hashPassword } from "@/lib/auth/passwords";
 import { grantDecision, roleGrantPath, type GrantStatus } from "@/lib/auth/role-grants";
 import { refuse } from "@/lib/refusal";
+import type { StaffActor } from "@/lib/auth/client-access";
 import type { StaffRole } from "@/lib/auth/roles";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
@@ -18,11 +19,11 @@ import { applyRoleChange, findStaffByEmail, insertGrant, insertStaffUser, roleOf
  * transaction with the change it records.
  */
 
-/** The staff member acting: an administrator asking, or an approver deciding. */
-export interface GrantActor {
-  userId: string;
-  requestId?: string | null;
-}
+/**
+ * The staff member acting: an administrator asking, or an approver deciding. The request id is
+ * required (null only where there is no request), so every event these writes record carries it.
+ */
+export type GrantActor = Pick<StaffActor, "userId" | "requestId">;
 
 export interface CreateAccountResult {
   status: "ok";
@@ -69,7 +70,7 @@ export async function createStaffAccount({
       status: grant === "immediate" ? "direct" : "pending",
       requestedBy: actor.userId,
     });
-    const requestId = actor.requestId ?? null;
+    const requestId = actor.requestId;
     await recordAuditEvent(tx, {
       actorId: actor.userId,
       action: "staff.created",
@@ -102,7 +103,7 @@ export async function requestStaffRole({
   actor: GrantActor;
 }): Promise<RoleRequestResult> {
   if (staffId === actor.userId) throw refuse("staff", "cannot_change_self", "An administrator does not change their own role");
-  const requestId = actor.requestId ?? null;
+  const requestId = actor.requestId;
   return db.transaction(async (tx) => {
     const current = await roleOf(tx, staffId);
     const [open] = await tx
@@ -149,7 +150,7 @@ export async function decideRoleGrant({
   decision: "approve" | "refuse";
   actor: GrantActor;
 }): Promise<DecisionResult> {
-  const requestId = actor.requestId ?? null;
+  const requestId = actor.requestId;
   return db.transaction(async (tx) => {
     const [grant] = await tx.select().from(staffRoleGrants).where(eq(staffRoleGrants.id, grantId)).for("update");
     if (!grant) throw refuse("staff", "not_found", "No such role grant");

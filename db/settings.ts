@@ -4,7 +4,6 @@ import { createHash } from "node:crypto";
 import { and, count, desc, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { DataKeyError, dataKeyCheck, dataKeyMatches } from "@/lib/crypto";
-import type { ConsentTextInput } from "@/lib/demo-settings";
 import { registerSettingsSchema, type RegisterSettings, type RegisterSettingsInput } from "@/lib/register-settings";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
@@ -234,6 +233,14 @@ export async function ensureDataKeyCheck({
 
 export type ConsentText = typeof consentTexts.$inferSelect;
 export type ConsentKind = ConsentText["kind"];
+
+/** A consent text to seed (the demo's are in demo/consent-texts.ts): versioned, never edited (a change is a new version). */
+export interface ConsentTextInput {
+  kind: ConsentKind;
+  version: number;
+  locale: string;
+  body: string;
+}
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");

@@ -1,25 +1,22 @@
 import "server-only";
-import { and, asc, count, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, eq, gte, isNotNull, lt, lte, sql } from "drizzle-orm";
+import { markBounds } from "@/lib/case-marks";
 import type { Executor } from "./connection";
 import type { StaffActor } from "./client-access";
 import { recordAuditEvent } from "./audit";
 import { appointments, clients, intakeSubmissions, integrationPlans, residencePermits } from "./schema";
 
-const DAY = 24 * 60 * 60 * 1000;
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
  * What the staff home page shows a caseworker or coordinator: a caseworker's own caseload, a
- * coordinator's whole register.
+ * coordinator's whole register. The lists are what the case page marks (lib/case-marks.ts), on
+ * Helsinki days: the queries take the rule's bounds.
  */
 export async function staffHomeSummary({ db, actor, now = new Date() }: { db: Executor; actor: StaffActor; now?: Date }) {
   const own = actor.role === "caseworker" ? eq(clients.assignedCaseworkerId, actor.userId) : undefined;
   const active = eq(clients.status, "active");
   const [pending] = await db.select({ n: count() }).from(intakeSubmissions).where(eq(intakeSubmissions.status, "pending"));
   const [caseload] = await db.select({ n: count() }).from(clients).where(and(active, own ?? isNotNull(clients.assignedCaseworkerId)));
-
-  const startOfToday = new Date(now);
-  startOfToday.setUTCHours(0, 0, 0, 0);
+  const bounds = markBounds(now);
   const upcoming = await db
     .select({
       id: appointments.id,
@@ -35,8 +32,8 @@ export async function staffHomeSummary({ db, actor, now = new Date() }: { db: Ex
     .where(
       and(
         eq(appointments.status, "booked"),
-        gte(appointments.startsAt, startOfToday),
-        lte(appointments.startsAt, new Date(startOfToday.getTime() + 8 * DAY)),
+        gte(appointments.startsAt, bounds.appointmentsFrom),
+        lt(appointments.startsAt, bounds.appointmentsBefore),
         actor.role === "caseworker" ? sql`(${appointments.staffId} = ${actor.userId} or ${clients.assignedCaseworkerId} = ${actor.userId})` : undefined,
       ),
     )
@@ -54,7 +51,7 @@ export async function staffHomeSummary({ db, actor, now = new Date() }: { db: Ex
     })
     .from(integrationPlans)
     .innerJoin(clients, eq(clients.id, integrationPlans.clientId))
-    .where(and(active, own, isNotNull(integrationPlans.reviewDueOn), lte(integrationPlans.reviewDueOn, isoDate(new Date(now.getTime() + 14 * DAY)))))
+    .where(and(active, own, isNotNull(integrationPlans.reviewDueOn), lte(integrationPlans.reviewDueOn, bounds.reviewsDueUntil)))
     .orderBy(asc(integrationPlans.reviewDueOn))
     .limit(20);
 
@@ -73,8 +70,8 @@ export async function staffHomeSummary({ db, actor, now = new Date() }: { db: Ex
       and(
         active,
         own,
-        gte(residencePermits.validUntil, isoDate(now)),
-        lte(residencePermits.validUntil, isoDate(new Date(now.getTime() + 60 * DAY))),
+        gte(residencePermits.validUntil, bounds.permitsExpiringFrom),
+        lte(residencePermits.validUntil, bounds.permitsExpiringUntil),
       ),
     )
     .orderBy(asc(residencePermits.validUntil))

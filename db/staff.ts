@@ -37,6 +37,7 @@ export async function createStaffUser({
   displayName,
   role,
   password,
+  passwordHash: givenHash,
   isDemo = false,
 }: {
   db: Executor;
@@ -44,9 +45,11 @@ export async function createStaffUser({
   displayName: string;
   role: StaffRole;
   password: string;
+  /** The hash of `password` made already (the staff factory hashes its one password once for many accounts). */
+  passwordHash?: string;
   isDemo?: boolean;
 }): Promise<StaffUser> {
-  const passwordHash = await hashPassword(password);
+  const passwordHash = givenHash ?? (await hashPassword(password));
   return db.transaction(async (tx) => {
     const user = await insertStaffUser(tx, { email, displayName, role, passwordHash, isDemo, mustChangePassword: false });
     const grantId = await insertGrant(tx, { staffId: user.id, role, previousRole: null, status: "direct", requestedBy: null });
@@ -63,7 +66,7 @@ export async function setStaffRole({ db, staffId, role }: { db: Executor; staffI
   await db.transaction(async (tx) => {
     const previousRole = await roleOf(tx, staffId);
     const grantId = await insertGrant(tx, { staffId, role, previousRole, status: "direct", requestedBy: null });
-    await applyRoleChange(tx, { staffId, role, actorId: null, grantId });
+    await applyRoleChange(tx, { staffId, role, actorId: null, grantId, requestId: null });
   });
 }
 
@@ -99,7 +102,7 @@ export async function insertGrant(
  * Puts `role` in force: ends every session issued under the old role (the next request signs in
  * again under the new one) and audits the change. The caller holds the account's row lock.
  */
-export async function applyRoleChange(tx: Executor, { staffId, role, actorId, grantId, requestId = null }: { staffId: string; role: StaffRole; actorId: string | null; grantId: string; requestId?: string | null }) {
+export async function applyRoleChange(tx: Executor, { staffId, role, actorId, grantId, requestId }: { staffId: string; role: StaffRole; actorId: string | null; grantId: string; requestId: string | null }) {
   const [before] = await tx.select({ role: staffUsers.role }).from(staffUsers).where(eq(staffUsers.id, staffId));
   if (!before) throw new Error(`No staff user ${staffId}`);
   // Any request still open for this account is overtaken by this change.
@@ -216,14 +219,15 @@ export async function changeOwnPassword({
   sessionId,
   currentPassword,
   newPassword,
-  requestId = null,
+  requestId,
 }: {
   db: Executor;
   staffId: string;
   sessionId: string;
   currentPassword: string;
   newPassword: string;
-  requestId?: string | null;
+  /** The request's id for the audit event: required, so a caller cannot leave it out by accident. */
+  requestId: string | null;
 }): Promise<PasswordChangeResult> {
   const newHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {

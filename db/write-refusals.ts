@@ -1,10 +1,9 @@
 import "server-only";
 import type { AuditAction } from "@/lib/audit-actions";
 import type { StaffActor } from "@/lib/auth/client-access";
+import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
 import type { Executor } from "./connection";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A write the register refused, recorded with its outcome (security issue 9): a refusal can itself
@@ -35,7 +34,7 @@ export async function recordWriteRefusal({
   await recordAuditEvent(db, {
     actorId: actor.userId,
     action: "write.refused",
-    clientId: clientId && UUID.test(clientId) ? clientId : null,
+    clientId: clientId && isUuid(clientId) ? clientId : null,
     details: { attempted, domain, outcome, ...(otherClientIds.length > 0 ? { clientIds: [...otherClientIds] } : {}) },
     requestId: actor.requestId,
   });

@@ -1,8 +1,13 @@
 import { pageRequirements, routeRequirements } from "../lib/auth/entry-points";
 import { roleHasPermission } from "../lib/auth/permissions";
 import { staffRoles } from "../lib/auth/roles";
+import { database } from "./db";
+import { createStaff } from "./factories";
 import { expect, signIn, test } from "./fixtures";
 import { createAccountAsAdmin, fillPasswordForm } from "./staff-accounts";
+
+const sql = database();
+test.afterAll(async () => sql.end());
 
 /** Pages and routes without dynamic segments can be requested as they are. */
 const staffPages = Object.entries(pageRequirements).filter(([path, req]) => req !== "public" && !path.includes("["));
@@ -48,7 +53,7 @@ test("a forged session cookie gets past the proxy but not the page's own check",
 
 /** Security issue 9: the guard's account states, on every staff page and route, for fresh accounts. */
 test("an account with an administrator's initial password is sent from every staff page to the password page", async ({ browser, baseURL, page }) => {
-  const account = await createAccountAsAdmin(browser, baseURL!, "coordinator");
+  const account = await createAccountAsAdmin(browser, baseURL!, "coordinator", await createStaff(sql, "admin"));
   await signIn(page, account.email, account.password);
   await expect(page).toHaveURL(/\/staff\/password$/);
   for (const [path, requirement] of staffPages) {
@@ -66,7 +71,7 @@ test("an account with an administrator's initial password is sent from every sta
 });
 
 test("an account whose client-data role waits for approval opens only its home page and its own account", async ({ browser, baseURL, page }) => {
-  const account = await createAccountAsAdmin(browser, baseURL!, "dpo");
+  const account = await createAccountAsAdmin(browser, baseURL!, "dpo", await createStaff(sql, "admin"));
   await signIn(page, account.email, account.password);
   await fillPasswordForm(page, account.password, "my-own-password-1");
   await expect(page.getByRole("status")).toContainText("Your password was changed");

@@ -1,5 +1,6 @@
 import { database } from "./db";
 import { expectNoAxeViolations } from "./axe";
+import { createClient, createStaff, signInAs } from "./factories";
 import { demoEmail, expect, test } from "./fixtures";
 
 const sql = database();
@@ -12,11 +13,12 @@ async function clientOf(email: string) {
   return row as { id: string; last_name: string };
 }
 
-test("a caseworker opens their own client's case; the view is audited and the identity code masked until revealed", async ({ page, login }) => {
-  const client = await clientOf(demoEmail("caseworker"));
-  await login("caseworker");
+test("a caseworker opens their own client's case; the view is audited and the identity code masked until revealed", async ({ page }) => {
+  const me = await createStaff(sql, "caseworker");
+  const client = await createClient(sql, { assignedTo: me.id });
+  await signInAs(page, me);
   await page.goto(`/staff/clients/${client.id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.last_name);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.lastName);
   const code = page.getByTestId("identity-code");
   await expect(code).toHaveText(/^\d{6}[-+A-FU-Y]\*{4}$/);
   await page.getByRole("button", { name: "Show" }).click();
@@ -26,21 +28,22 @@ test("a caseworker opens their own client's case; the view is audited and the id
   expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["client.viewed", "client.identity_code_revealed"]));
 });
 
-test("a second caseworker must state a reason first, and the audit log shows the view with the reason", async ({ page, login }) => {
-  const client = await clientOf(demoEmail("caseworker"));
-  await login("caseworker", 1);
+test("a second caseworker must state a reason first, and the audit log shows the view with the reason", async ({ page }) => {
+  const owner = await createStaff(sql, "caseworker");
+  const viewer = await createStaff(sql, "caseworker");
+  const client = await createClient(sql, { assignedTo: owner.id });
+  await signInAs(page, viewer);
   await page.goto(`/staff/clients/${client.id}`);
-  await expect(page.getByRole("heading", { level: 1 })).not.toContainText(client.last_name);
-  await expect(page.locator("body")).not.toContainText(client.last_name);
+  await expect(page.getByRole("heading", { level: 1 })).not.toContainText(client.lastName);
+  await expect(page.locator("body")).not.toContainText(client.lastName);
   await page.getByLabel("Reason for opening the case").fill("Too short");
   await page.getByRole("button", { name: "Open the case" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "at least 10 characters" })).toBeVisible();
   const reason = "Standing in for the caseworker during sick leave";
   await page.getByLabel("Reason for opening the case").fill(reason);
   await page.getByRole("button", { name: "Open the case" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.last_name);
-  const [viewer] = await sql`select id from staff_users where email = ${demoEmail("caseworker", 1)}`;
-  const views = await sql`select reason from audit_events where client_id = ${client.id} and actor_id = ${viewer!.id} and action = 'client.viewed'`;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.lastName);
+  const views = await sql`select reason from audit_events where client_id = ${client.id} and actor_id = ${viewer.id} and action = 'client.viewed'`;
   expect(views.map((v) => v.reason)).toContain(reason);
 });
 
@@ -74,8 +77,8 @@ test("the administrator's pages have no axe violations", async ({ page, login })
   }
 });
 
-test("a walk-in client is registered with the written consent recorded, and the case details can be edited", async ({ page, login }) => {
-  await login("caseworker");
+test("a walk-in client is registered with the written consent recorded, and the case details can be edited", async ({ page }) => {
+  await signInAs(page, await createStaff(sql, "caseworker"));
   await page.goto("/staff/clients/new");
   const form = page.getByTestId("walk-in");
   const lastName = `Käyntiasiakas${Date.now().toString(36)}`;

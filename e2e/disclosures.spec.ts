@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { readFile } from "node:fs/promises";
 import { expectNoAxeViolations } from "./axe";
 import { database } from "./db";
+import { createClient, createStaff, signInAs } from "./factories";
 import { demoEmail, expect, test } from "./fixtures";
 
 /**
@@ -19,20 +20,13 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).t
 const requestReference = `ELY/${Date.now()}`;
 let disclosed: { clientId: string; clientNumber: string; disclosureId: string } | undefined;
 
-/** An active client of the demo caseworker that no other end-to-end test changes (they take the first). */
-async function clientForDisclosure() {
-  const [row] = await sql`
-    select c.id, c.last_name, c.client_number from clients c join staff_users s on s.id = c.assigned_caseworker_id
-     where s.email = ${demoEmail("caseworker")} and c.restricted_at is null and c.status = 'active'
-     order by c.client_number desc limit 1`;
-  return row as { id: string; last_name: string; client_number: string };
-}
-
-test("a caseworker records a written consent for ELY, discloses what it covers, and sees the disclosure on the case", async ({ page, login }) => {
-  const client = await clientForDisclosure();
-  await login("caseworker");
+test("a caseworker records a written consent for ELY, discloses what it covers, and sees the disclosure on the case", async ({ page }) => {
+  // The caseworker and the client are this test's own: it records a consent and a disclosure.
+  const me = await createStaff(sql, "caseworker");
+  const client = await createClient(sql, { assignedTo: me.id, plan: true });
+  await signInAs(page, me);
   await page.goto(`/staff/clients/${client.id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.last_name);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(client.lastName);
 
   // Record the written consent.
   await page.getByText("Record a written consent").click();
@@ -78,7 +72,7 @@ test("a caseworker records a written consent for ELY, discloses what it covers, 
   const preview = page.getByTestId("disclosure-document");
   await expect(preview).toContainText("Preview: not disclosed yet.");
   await expect(preview.locator("[data-testid=document-category]")).toHaveCount(2);
-  await expect(preview.locator("[data-category=identity]")).toContainText(client.last_name);
+  await expect(preview.locator("[data-category=identity]")).toContainText(client.lastName);
   await expectNoAxeViolations(page);
 
   await page.getByTestId("record-disclosure").click();
@@ -110,7 +104,7 @@ test("a caseworker records a written consent for ELY, discloses what it covers, 
   expect(row).toMatchObject({ categories: ["identity", "servicePlan"], method: "secure_email", request_reference: requestReference });
   const events = await sql`select action from audit_events where client_id = ${client.id} and action like 'disclosure.%' order by seq`;
   expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["disclosure.previewed", "disclosure.recorded"]));
-  disclosed = { clientId: client.id, clientNumber: client.client_number, disclosureId };
+  disclosed = { clientId: client.id, clientNumber: client.clientNumber, disclosureId };
 });
 
 test("the data protection officer finds the disclosure in the register's log and exports it as CSV", async ({ page, login }) => {

@@ -1,15 +1,19 @@
 import { randomBytes, randomInt } from "node:crypto";
+import type { Page } from "@playwright/test";
 import type { Sql } from "postgres";
+import { minimalStoredAnswers } from "../demo/factories/intake-answers";
 import { hashPassword } from "../lib/auth/passwords";
 import type { StaffRole } from "../lib/auth/roles";
 import { encryptField, lookupHash } from "../lib/crypto";
 import { formatPersonalIdentityCode } from "../lib/personal-identity-code";
 import { toSearchName } from "../lib/search-name";
+import { expect, signIn } from "./fixtures";
 
 /**
  * Staff and clients of an end-to-end test's own, made straight in the e2e server's database (the
  * test process runs with the server's keys, scripts/e2e.ts): a test that changes data never
- * shares the demo's accounts or clients with tests running beside it.
+ * shares the demo's accounts or clients with tests running beside it. Read-only checks may use the
+ * demo's accounts (e2e/fixtures.ts `login`). Model: epic-stack `tests/playwright-utils.ts`.
  */
 
 export const E2E_PASSWORD = "e2e-password-long-enough";
@@ -21,6 +25,7 @@ export interface E2EStaff {
   id: string;
   email: string;
   role: StaffRole;
+  displayName: string;
 }
 
 /** An active account with its role in force and its own password set (E2E_PASSWORD). */
@@ -30,7 +35,13 @@ export async function createStaff(sql: Sql, role: StaffRole, name = `E2E ${role}
   const [row] = await sql`
     insert into staff_users (email, display_name, role, password_hash)
     values (${email}, ${name}, ${role}, ${await passwordHash}) returning id`;
-  return { id: row!.id as string, email, role };
+  return { id: row!.id as string, email, role, displayName: name };
+}
+
+/** Signs `staff` in on `page` and waits for the home page. */
+export async function signInAs(page: Page, staff: E2EStaff): Promise<void> {
+  await signIn(page, staff.email, E2E_PASSWORD);
+  await expect(page).toHaveURL(/\/staff$/);
 }
 
 export interface E2EClient {
@@ -41,8 +52,11 @@ export interface E2EClient {
   identityCode: string;
 }
 
-/** An active client with an identity code (individual number 900–999: never a real person's). */
-export async function createClient(sql: Sql, { assignedTo = null }: { assignedTo?: string | null } = {}): Promise<E2EClient> {
+/**
+ * An active client with an identity code (individual number 900–999: never a real person's); with
+ * `plan`, an integration plan too (so the service-plan category has data to disclose).
+ */
+export async function createClient(sql: Sql, { assignedTo = null, plan = false }: { assignedTo?: string | null; plan?: boolean } = {}): Promise<E2EClient> {
   const dateOfBirth = `19${randomInt(60, 99)}-0${randomInt(1, 9)}-1${randomInt(0, 9)}`;
   const identityCode = formatPersonalIdentityCode({ dateOfBirth, individualNumber: randomInt(900, 1000) });
   const firstNames = `Testi${unique()}`;
@@ -53,7 +67,13 @@ export async function createClient(sql: Sql, { assignedTo = null }: { assignedTo
       personal_identity_code_encrypted, personal_identity_code_hash, basis, status, assigned_caseworker_id)
     values (${clientNumber}, ${firstNames}, ${lastName}, ${toSearchName(firstNames, lastName)}, ${dateOfBirth},
       ${encryptField(identityCode)}, ${lookupHash(identityCode)}, 'consent_written', 'active', ${assignedTo}) returning id`;
-  return { id: row!.id as string, clientNumber, firstNames, lastName, identityCode };
+  const id = row!.id as string;
+  if (plan) {
+    await sql`
+      insert into integration_plans (client_id, plan_date, goals, authors, created_by)
+      values (${id}, ${new Date().toISOString().slice(0, 10)}, 'Suomen kieli A2; ammatillinen koulutus', 'Ohjaaja ja asiakas', ${assignedTo})`;
+  }
+  return { id, clientNumber, firstNames, lastName, identityCode };
 }
 
 /**
@@ -63,16 +83,12 @@ export async function createClient(sql: Sql, { assignedTo = null }: { assignedTo
 export async function createClaimingSubmission(sql: Sql, client: E2EClient, contact: { phone: string; email: string }): Promise<{ id: string; reference: string }> {
   const [row] = await sql`select date_of_birth::text as dob from clients where id = ${client.id}`;
   const answers = {
-    about: { firstNames: client.firstNames, lastName: client.lastName, dateOfBirth: row!.dob as string, hasIdentityCode: "yes", interpreterNeeded: "no" },
+    ...minimalStoredAnswers({ firstNames: client.firstNames, lastName: client.lastName, dateOfBirth: row!.dob as string, hasIdentityCode: true }),
     contact: { phone: contact.phone, email: contact.email },
-    residence: {},
-    family: { members: [] },
-    "education-work": { educations: [], work: [] },
-    "service-needs": { needs: [] },
   };
   const reference = `E2E${unique().toUpperCase()}`;
   const [submission] = await sql`
     insert into intake_submissions (reference, locale, answers, personal_identity_code_encrypted, personal_identity_code_hash)
-    values (${reference}, 'en', ${sql.json(answers)}, ${encryptField(client.identityCode)}, ${lookupHash(client.identityCode)}) returning id`;
+    values (${reference}, 'en', ${sql.json(answers as Parameters<Sql["json"]>[0])}, ${encryptField(client.identityCode)}, ${lookupHash(client.identityCode)}) returning id`;
   return { id: submission!.id as string, reference };
 }

@@ -1,5 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
-import { demoAccounts, DEMO_PASSWORD } from "../lib/demo-accounts";
+import { demoAccounts, DEMO_PASSWORD } from "../demo/accounts";
 import type { StaffRole } from "../lib/auth/roles";
 
 export function demoEmail(role: StaffRole, which = 0): string {

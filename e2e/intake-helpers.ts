@@ -1,15 +1,45 @@
 import { expect, type Page } from "@playwright/test";
+import { rawIntakeAnswers, type RawIntakeAnswers } from "../demo/factories/intake-answers";
+import { formatPersonalIdentityCode } from "../lib/personal-identity-code";
 
-/** Synthetic answers; the identity code is valid and agrees with the date of birth. */
+const factory = rawIntakeAnswers(0);
+const dateOfBirth = "1990-03-27";
+
+/**
+ * The intake factory's person (the one the integration tests submit), as the journeys type it: the
+ * name, birth date and a few answers are the end-to-end tests' own. The identity code is valid and
+ * agrees with the date of birth.
+ */
+export const intakeAnswers: RawIntakeAnswers = {
+  ...factory,
+  about: {
+    ...factory.about,
+    firstNames: "Amina Testi",
+    lastName: "Esimerkki",
+    dateOfBirth,
+    personalIdentityCode: formatPersonalIdentityCode({ dateOfBirth, individualNumber: 907 }),
+    nativeLanguage: "Somali",
+    interpreterLanguage: "Somali",
+  },
+  contact: { ...factory.contact, preferredContact: "phone" },
+  residence: { ...factory.residence, arrivalDate: "2025-11-02" },
+  family: { ...factory.family, members: [{ fullName: "Yusuf Esimerkki", relation: "child", dateOfBirth: "2018-06-01", livesInFinland: "yes" }] },
+};
+
+const { about, contact, residence, family } = intakeAnswers;
+const member = (family.members as Record<string, string>[])[0]!;
+const text = (value: unknown) => String(value);
+
+/** The answers the specs check against. */
 export const answers = {
-  firstNames: "Amina Testi",
-  lastName: "Esimerkki",
-  dateOfBirth: "1990-03-27",
-  personalIdentityCode: "270390-907A",
-  citizenship: "Somalia",
-  nativeLanguage: "Somali",
-  phone: "040 123 4567",
-  municipality: "Kotola",
+  firstNames: text(about.firstNames),
+  lastName: text(about.lastName),
+  dateOfBirth: text(about.dateOfBirth),
+  personalIdentityCode: text(about.personalIdentityCode),
+  citizenship: text(about.citizenship),
+  nativeLanguage: text(about.nativeLanguage),
+  phone: text(contact.phone),
+  municipality: text(contact.municipality),
 };
 
 /**
@@ -36,45 +66,45 @@ export async function fillIntake(
   await page.locator('[name="firstNames"]').fill(answers.firstNames);
   await page.locator('[name="lastName"]').fill(lastName);
   await page.locator('[name="dateOfBirth"]').fill(answers.dateOfBirth);
-  await page.locator('[name="hasIdentityCode"][value="yes"]').check();
+  await page.locator(`[name="hasIdentityCode"][value="${text(about.hasIdentityCode)}"]`).check();
   await page.locator('[name="personalIdentityCode"]').fill(answers.personalIdentityCode);
   await page.locator('[name="citizenship"]').fill(answers.citizenship);
   await page.locator('[name="nativeLanguage"]').fill(answers.nativeLanguage);
-  await page.locator('[name="interpreterNeeded"][value="yes"]').check();
-  await page.locator('[name="interpreterLanguage"]').fill("Somali");
+  await page.locator(`[name="interpreterNeeded"][value="${text(about.interpreterNeeded)}"]`).check();
+  await page.locator('[name="interpreterLanguage"]').fill(text(about.interpreterLanguage));
   await continueTo(page, locale, "contact", js);
   await onPage("contact");
 
   await page.locator('[name="phone"]').fill(answers.phone);
   await page.locator('[name="municipality"]').fill(answers.municipality);
-  await page.locator('[name="preferredContact"][value="phone"]').check();
+  await page.locator(`[name="preferredContact"][value="${text(contact.preferredContact)}"]`).check();
   await continueTo(page, locale, "residence", js);
   await onPage("residence");
 
-  await page.locator('[name="permitType"][value="international_protection"]').check();
-  await page.locator('[name="arrivalDate"]').fill("2025-11-02");
-  await page.locator('[name="clientGroup"][value="settlement_services"]').check();
+  await page.locator(`[name="permitType"][value="${text(residence.permitType)}"]`).check();
+  await page.locator('[name="arrivalDate"]').fill(text(residence.arrivalDate));
+  await page.locator(`[name="clientGroup"][value="${text(residence.clientGroup)}"]`).check();
   await continueTo(page, locale, "family", js);
   await onPage("family");
 
-  await page.locator('[name="maritalStatus"][value="married"]').check();
+  await page.locator(`[name="maritalStatus"][value="${text(family.maritalStatus)}"]`).check();
   if (withFamilyRow) {
-    await page.locator('[name="members.0.fullName"]').fill("Yusuf Esimerkki");
-    await page.locator('[name="members.0.relation"]').selectOption("child");
-    await page.locator('[name="members.0.dateOfBirth"]').fill("2018-06-01");
-    await page.locator('[name="members.0.livesInFinland"][value="yes"]').check();
+    await page.locator('[name="members.0.fullName"]').fill(member.fullName!);
+    await page.locator('[name="members.0.relation"]').selectOption(member.relation!);
+    await page.locator('[name="members.0.dateOfBirth"]').fill(member.dateOfBirth!);
+    await page.locator(`[name="members.0.livesInFinland"][value="${member.livesInFinland!}"]`).check();
   }
   await continueTo(page, locale, "education-work", js);
   await onPage("education-work");
 
-  await page.locator('[name="educations.0.level"]').selectOption("secondary");
-  await page.locator('[name="finnishLevel"][value="beginner"]').check();
-  await page.locator('[name="swedishLevel"][value="none"]').check();
+  const work = intakeAnswers["education-work"];
+  await page.locator('[name="educations.0.level"]').selectOption((work.educations as Record<string, string>[])[0]!.level!);
+  await page.locator(`[name="finnishLevel"][value="${text(work.finnishLevel)}"]`).check();
+  await page.locator(`[name="swedishLevel"][value="${text(work.swedishLevel)}"]`).check();
   await continueTo(page, locale, "service-needs", js);
   await onPage("service-needs");
 
-  await page.locator('[name="needs"][value="language_course"]').check();
-  await page.locator('[name="needs"][value="job_search"]').check();
+  for (const need of intakeAnswers["service-needs"].needs as string[]) await page.locator(`[name="needs"][value="${need}"]`).check();
   await continueTo(page, locale, "consent");
   await onPage("consent");
 }

@@ -47,6 +47,9 @@ for (const javaScriptEnabled of [true, false]) {
     await page.getByLabel("Not confirmed: do not attach the consents").check();
     await page.getByRole("button", { name: "Merge what I confirmed" }).click();
     await expect(page).toHaveURL(new RegExp(`/staff/clients/${client.id}$`));
+    // The merge's case note is stored as facts and read in the staff member's language (docs/decisions/0006).
+    await expect(page.locator("#notes").locator("..")).toContainText("Details updated: Phone.");
+    await expect(page.locator("#notes").locator("..")).toContainText("Earlier details: Phone: +358401110000.");
 
     const [after] = await sql`select phone, email from clients where id = ${client.id}`;
     expect(after).toEqual({ phone: "+358409990000", email: "real@example.invalid" });

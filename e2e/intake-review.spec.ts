@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { database } from "./db";
+import { createStaff, signInAs } from "./factories";
 import { expect, test } from "./fixtures";
 import { fillIntake } from "./intake-helpers";
 import { helsinkiDate, utcToHelsinkiLocal } from "../lib/helsinki-time";
@@ -7,7 +8,7 @@ import { helsinkiDate, utcToHelsinkiLocal } from "../lib/helsinki-time";
 const sql = database();
 test.afterAll(async () => sql.end());
 
-test("a submission made through the public form is opened and accepted by a caseworker", async ({ page, login, browser, baseURL }) => {
+test("a submission made through the public form is opened and accepted by a caseworker", async ({ page, browser, baseURL }) => {
   // The newcomer, in their own browser.
   const lastName = `Testinen${randomBytes(3).toString("hex")}`;
   const newcomer = await browser.newContext({ baseURL });
@@ -19,8 +20,9 @@ test("a submission made through the public form is opened and accepted by a case
   await expect(form.getByTestId("reference")).toBeVisible();
   await newcomer.close();
 
-  // The caseworker.
-  await login("caseworker");
+  // The caseworker, this test's own: the client lands on their caseload and they record the case.
+  const me = await createStaff(sql, "caseworker");
+  await signInAs(page, me);
   await expect(page.getByTestId("intake-count")).not.toHaveText("0");
   await page.goto("/staff/intake");
   await page.getByRole("link", { name: new RegExp(lastName) }).click();
@@ -35,15 +37,22 @@ test("a submission made through the public form is opened and accepted by a case
   const clientId = page.url().split("/").pop()!;
   const [client] = await sql`select client_number, assigned_caseworker_id from clients where id = ${clientId}`;
   expect(client!.client_number).toMatch(/^\d{4}-\d{6}$/);
-  expect(client!.assigned_caseworker_id).not.toBeNull();
+  expect(client!.assigned_caseworker_id).toBe(me.id);
   const moved = await sql`select count(*)::int as n from consents where client_id = ${clientId}`;
   expect(moved[0]!.n).toBeGreaterThan(0);
   const audit = await sql`select action from audit_events where action in ('intake.viewed', 'intake.accepted', 'client.viewed') and (client_id = ${clientId} or action = 'intake.viewed')`;
   expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["intake.viewed", "intake.accepted", "client.viewed"]));
   // The identity code travels in no URL.
   expect(page.url()).not.toMatch(/270390/);
+  // The rows hold codes (docs/decisions/0006); the case shows them as labels in the staff member's language.
+  const [education] = await sql`select level from educations where client_id = ${clientId}`;
+  expect(education!.level).toBe("secondary");
+  await expect(page.locator("#education").locator("..")).toContainText("Secondary school");
+  await expect(page.locator("#skills").locator("..")).toContainText("Finnish (a little)");
+  await expect(page.locator("#skills").locator("..")).toContainText("Somali (native language)");
+  await expect(page.locator("#notes").locator("..")).toContainText("Service needs: Finnish or Swedish course; Finding a job.");
 
-  // The caseworker books an appointment, records a visit, the initial assessment and a plan.
+  // The caseworker books an appointment, records a visit, the assessment of skills and integration service needs and a plan.
   // Helsinki days and times, as the forms read them: a visit "at 09:00 today" would be in the future
   // before nine in the morning, and the UTC date is not Helsinki's around midnight.
   const inDays = (days: number) => helsinkiDate(new Date(Date.now() + days * 86_400_000));
@@ -67,7 +76,7 @@ test("a submission made through the public form is opened and accepted by a case
     await form.getByLabel("How").selectOption("phone");
     await form.getByLabel("Notes").fill("First call, interpreter present.");
   });
-  await record("Record the initial assessment", "record-assessment", async () => {
+  await record("Record the assessment of skills and integration service needs", "record-assessment", async () => {
     const form = page.getByTestId("record-assessment");
     await form.getByLabel("Date", { exact: true }).fill(today);
     await form.getByLabel("Assessment of skills and service needs").fill("Secondary education, Finnish course needed.");

@@ -1,7 +1,8 @@
 import type { Browser } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { database } from "./db";
-import { demoEmail, expect, preferEnglishStaffPages, signIn, test } from "./fixtures";
+import { createStaff, signInAs } from "./factories";
+import { expect, preferEnglishStaffPages, signIn, test } from "./fixtures";
 import { createAccountAsAdmin, fillPasswordForm } from "./staff-accounts";
 
 const sql = database();
@@ -15,7 +16,10 @@ async function personIn(browser: Browser, baseURL: string, javaScriptEnabled = t
 }
 
 test("a coordinator account an administrator creates must set its own password, and reads clients only after the DPO approves", async ({ browser, baseURL }) => {
-  const account = await createAccountAsAdmin(browser, baseURL!, "coordinator");
+  // The administrator and the approver are this test's own: it creates an account and decides a grant.
+  const admin = await createStaff(sql, "admin", "Pääkäyttäjä (e2e)");
+  const approver = await createStaff(sql, "dpo", "Tietosuojavastaava (e2e)");
+  const account = await createAccountAsAdmin(browser, baseURL!, "coordinator", admin);
   const [row] = await sql`select role, must_change_password from staff_users where email = ${account.email}`;
   expect(row).toEqual({ role: null, must_change_password: true });
 
@@ -44,17 +48,16 @@ test("a coordinator account an administrator creates must set its own password, 
 
   // The data protection officer sees the request and approves it.
   const dpo = await personIn(browser, baseURL!);
-  await signIn(dpo.page, demoEmail("dpo"));
-  await expect(dpo.page).toHaveURL(/\/staff$/);
+  await signInAs(dpo.page, approver);
   await dpo.page.goto("/staff/role-grants");
   const pending = dpo.page.getByTestId("pending-grants").locator(`tr[data-staff-email="${account.email}"]`);
-  await expect(pending).toContainText("Pääkäyttäjä (demo)");
+  await expect(pending).toContainText(admin.displayName);
   await expectNoAxeViolations(dpo.page);
   await pending.getByRole("button", { name: "Approve" }).click();
   await expect(pending).toHaveCount(0);
   const history = dpo.page.getByTestId("grant-history").locator(`tr[data-staff-email="${account.email}"]`).first();
   await expect(history.locator("[data-status]")).toHaveText("Approved");
-  await expect(history).toContainText("Tietosuojavastaava (demo)");
+  await expect(history).toContainText(approver.displayName);
   await dpo.context.close();
 
   // The role change ended the session; signed in again, the coordinator reads clients.
@@ -80,7 +83,7 @@ test("a coordinator account an administrator creates must set its own password, 
 });
 
 test("without JavaScript: the first password change, a refusal of a wrong current password, and the approval", async ({ browser, baseURL }) => {
-  const account = await createAccountAsAdmin(browser, baseURL!, "caseworker");
+  const account = await createAccountAsAdmin(browser, baseURL!, "caseworker", await createStaff(sql, "admin"));
   const newcomer = await personIn(browser, baseURL!, false);
   const page = newcomer.page;
   await signIn(page, account.email, account.password);
@@ -95,8 +98,7 @@ test("without JavaScript: the first password change, a refusal of a wrong curren
   await expect(page.getByTestId("awaiting-approval")).toContainText("Caseworker");
 
   const coordinator = await personIn(browser, baseURL!, false);
-  await signIn(coordinator.page, demoEmail("coordinator"));
-  await expect(coordinator.page).toHaveURL(/\/staff$/);
+  await signInAs(coordinator.page, await createStaff(sql, "coordinator"));
   await coordinator.page.goto("/staff/role-grants");
   const pending = coordinator.page.getByTestId("pending-grants").locator(`tr[data-staff-email="${account.email}"]`);
   await pending.getByRole("button", { name: "Approve" }).click();

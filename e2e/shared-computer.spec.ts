@@ -7,6 +7,8 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { database } from "./db";
+import { minimalStoredAnswers } from "../demo/factories/intake-answers";
+import { createStaff, signInAs } from "./factories";
 import { signIn, demoEmail, preferEnglishStaffPages } from "./fixtures";
 import { answers, continueTo, waitForEnhancement } from "./intake-helpers";
 
@@ -225,7 +227,7 @@ test("a malformed, overlong or unknown intake cookie never gives a 500, on any i
       const live = (await draftCookie(context))!;
       if (path === "/en/intake/consent") {
         // The consent page needs every question answered: put the draft there directly.
-        await sql`update intake_drafts set answers = ${sql.json(completeAnswers)} where id = ${live.value}`;
+        await sql`update intake_drafts set answers = ${sql.json(completeAnswers as Parameters<typeof sql.json>[0])} where id = ${live.value}`;
       }
       await page.goto(path);
       await expect(page.locator(button).first()).toBeVisible();
@@ -248,21 +250,14 @@ test("a malformed, overlong or unknown intake cookie never gives a 500, on any i
 });
 
 /** A draft with every question answered, as the steps store them. */
-const completeAnswers = {
-  about: { firstNames: "Testi", lastName: "Evästeinen", dateOfBirth: "1990-03-27", hasIdentityCode: "no", citizenship: "Somalia", nativeLanguage: "Somali", interpreterNeeded: "no" },
-  contact: { phone: "+358401234567", municipality: "Kotola", preferredContact: "phone" },
-  residence: { permitType: "international_protection", clientGroup: "settlement_services" },
-  family: { maritalStatus: "single", members: [] },
-  "education-work": { educations: [], work: [], finnishLevel: "none", swedishLevel: "none" },
-  "service-needs": { needs: ["language_course"] },
-};
+const completeAnswers = minimalStoredAnswers({ firstNames: "Testi", lastName: "Evästeinen", dateOfBirth: "1990-03-27", hasIdentityCode: false });
 
 test("the staff-locale cookie is Secure under production", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL });
   await preferEnglishStaffPages(context, baseURL!);
   const page = await context.newPage();
-  await signIn(page, demoEmail("reporting"));
-  await expect(page).toHaveURL(/\/staff$/);
+  // The choice is stored on the account: an account of this test's own.
+  await signInAs(page, await createStaff(sql, "reporting"));
   await page.locator("#staff-locale").selectOption("sv");
   await page.locator("header form").filter({ has: page.locator("#staff-locale") }).getByRole("button").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
@@ -270,7 +265,7 @@ test("the staff-locale cookie is Secure under production", async ({ browser, bas
   expect(cookie?.value).toBe("sv");
   expect(cookie?.secure).toBe(true);
   expect(cookie?.httpOnly).toBe(true);
-  // Back to English: the choice is also stored on the (shared demo) account.
+  // Back to English: the choice is also stored on the account.
   await page.locator("#staff-locale").selectOption("en");
   await page.locator("header form").filter({ has: page.locator("#staff-locale") }).getByRole("button").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -282,8 +277,8 @@ test("a settings change made by the admin is in the history, which the admin and
   const admin = await browser.newContext({ baseURL });
   await preferEnglishStaffPages(admin, baseURL!);
   const adminPage = await admin.newPage();
-  await signIn(adminPage, demoEmail("admin"));
-  await expect(adminPage).toHaveURL(/\/staff$/);
+  const administrator = await createStaff(sql, "admin", `Pääkäyttäjä ${code}`);
+  await signInAs(adminPage, administrator);
   await adminPage.goto("/staff/admin/agencies");
   const add = adminPage.getByRole("form", { name: "Add an agency" });
   await add.getByLabel("Code").fill(code);
@@ -303,7 +298,7 @@ test("a settings change made by the admin is in the history, which the admin and
   await expect(page).toHaveURL(/\/staff$/);
   await page.getByRole("link", { name: "Settings history" }).click();
   await expect(page).toHaveURL(/\/staff\/admin\/settings\/history$/);
-  const version = page.getByTestId("settings-history").locator("li").filter({ hasText: "Pääkäyttäjä (demo)" }).filter({ has: page.locator("pre", { hasText: code }) });
+  const version = page.getByTestId("settings-history").locator("li").filter({ hasText: administrator.displayName }).filter({ has: page.locator("pre", { hasText: code }) });
   await expect(version).toHaveCount(1);
   await expect(version).toContainText("agencies");
   // Before: the agency was not there; after: it is.

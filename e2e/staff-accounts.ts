@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
 import type { StaffRole } from "../lib/auth/roles";
-import { demoEmail, expect, preferEnglishStaffPages, signIn } from "./fixtures";
+import { signInAs, type E2EStaff } from "./factories";
+import { expect, preferEnglishStaffPages } from "./fixtures";
 
 export interface NewAccount {
   email: string;
@@ -10,19 +11,19 @@ export interface NewAccount {
 }
 
 /**
- * A fresh staff account, made the way an administrator makes one: the demo administrator fills in
- * the form on /staff/admin/staff in a context of its own. Tests that change an account make their
- * own, since the demo accounts are shared by tests running in parallel.
+ * A fresh staff account, made the way an administrator makes one: `admin` (the test's own
+ * administrator, e2e/factories.ts) fills in the form on /staff/admin/staff in a context of its own.
+ * Tests that change an account make their own, since the demo accounts are shared by tests running
+ * in parallel.
  */
-export async function createAccountAsAdmin(browser: Browser, baseURL: string, role: StaffRole): Promise<NewAccount> {
+export async function createAccountAsAdmin(browser: Browser, baseURL: string, role: StaffRole, admin: E2EStaff): Promise<NewAccount> {
   const id = randomBytes(4).toString("hex");
   const account = { email: `new-${role}-${id}@e2e.kotona.example`, name: `Uusi ${role} ${id}`, password: `initial-${id}-chosen-by-admin` };
   const context = await browser.newContext();
   try {
     await preferEnglishStaffPages(context, baseURL);
     const page = await context.newPage();
-    await signIn(page, demoEmail("admin"));
-    await expect(page).toHaveURL(/\/staff$/);
+    await signInAs(page, admin);
     await page.goto("/staff/admin/staff");
     const form = page.getByRole("form", { name: "Add a staff account" });
     await form.getByLabel("Email address").fill(account.email);

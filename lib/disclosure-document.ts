@@ -1,5 +1,5 @@
 import { columnsOfCategory, dataCategories, type ClassifiedTable, type DataCategory } from "./data-categories";
-import type { DeliveryMethod } from "./register-settings";
+import type { DeliveryMethod } from "./domain-values";
 
 /** The basis a disclosure cites for one category: the consent's id, or the statutory provision. */
 export type DisclosureBasisEntry =

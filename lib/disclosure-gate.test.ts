@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { dataCategories, type DataCategory } from "./data-categories";
 import {
-  ageOn,
   disclosableCategories,
   evaluateDisclosure,
   refusalReasons,
@@ -12,6 +11,7 @@ import {
   type GateClient,
   type GateConsent,
   type GateRecipient,
+  type GateStaff,
 } from "./disclosure-gate";
 import type { DisclosureCondition, RegisterSettings } from "./register-settings";
 
@@ -19,7 +19,8 @@ import type { DisclosureCondition, RegisterSettings } from "./register-settings"
  * The disclosure gate (DESIGN.md rule 3): a category goes to a recipient only when, at that moment,
  * a valid unwithdrawn consent naming the recipient covers it, or a statutory entry in the settings
  * whose condition holds does; functional capacity only with a consent naming it; outside the EU/EEA
- * only with a transfer consent, never where the settings forbid it; nothing for a restricted client.
+ * only with a transfer consent, never where the settings forbid it; nothing for a restricted client;
+ * and functional capacity never from a staff member who may not read it.
  */
 
 type Settings = EvaluateDisclosureInput["settings"];
@@ -38,6 +39,10 @@ const TE: GateRecipient = { code: "te_office", insideEea: true };
 const IOM: GateRecipient = { code: "iom", insideEea: false };
 
 const adult: GateClient = { dateOfBirth: "1990-05-01", restrictedAt: null, status: "active" };
+/** The client's own caseworker or a coordinator: may read (and so disclose) functional capacity. */
+const mayReadFc: GateStaff = { mayReadFunctionalCapacity: true };
+/** Another caseworker who opened the case with a reason: may not. */
+const mayNotReadFc: GateStaff = { mayReadFunctionalCapacity: false };
 const minor: GateClient = { dateOfBirth: "2012-09-30", restrictedAt: null, status: "active" };
 
 /** Municipality 000: consent only, nothing regular, nothing outside the EU/EEA. */
@@ -84,6 +89,7 @@ function consent(overrides: Partial<GateConsent> = {}): GateConsent {
 function evaluate(overrides: Partial<EvaluateDisclosureInput> = {}): DisclosureEvaluation {
   return evaluateDisclosure({
     client: adult,
+    staff: mayReadFc,
     consents: [],
     settings: consentOnly,
     recipient: ELY,
@@ -110,16 +116,6 @@ function everyCategory(reason: string, categories: readonly DataCategory[] = dat
 
 // ---------------------------------------------------------------------------------------------
 // Case by case
-
-describe("ageOn", () => {
-  it("counts whole years, turning a year older on the birthday itself", () => {
-    expect(ageOn("2008-03-11", "2026-03-10")).toBe(17);
-    expect(ageOn("2008-03-11", "2026-03-11")).toBe(18);
-    expect(ageOn("2008-03-11", "2026-03-12")).toBe(18);
-    expect(ageOn("2008-12-31", "2026-01-01")).toBe(17);
-    expect(ageOn("1990-05-01", "2026-03-10")).toBe(35);
-  });
-});
 
 describe("evaluateDisclosure: consent", () => {
   it("refuses everything with no_consent when there is no consent and no statutory basis", () => {
@@ -259,6 +255,54 @@ describe("evaluateDisclosure: the client", () => {
   it("a closed case may still be disclosed on a valid basis", () => {
     const evaluation = evaluate({ client: { ...adult, status: "closed" }, consents: [consent()] });
     expect(evaluation.allowed).toEqual(["identity", "servicePlan"]);
+  });
+});
+
+describe("evaluateDisclosure: the staff member", () => {
+  const named = () => consent({ categories: ["identity", "functionalCapacity"] });
+
+  it("refuses functional capacity as staff_not_permitted to staff who may not read it, even on a consent naming it", () => {
+    const evaluation = evaluate({ staff: mayNotReadFc, consents: [named()], categories: ["identity", "functionalCapacity"] });
+    expect(evaluation.decisions).toEqual([
+      { category: "identity", allowed: true, basis: expect.objectContaining({ kind: "consent" }) },
+      { category: "functionalCapacity", allowed: false, reason: "staff_not_permitted" },
+    ]);
+    expect(evaluation.allowed).toEqual(["identity"]);
+    expect(evaluation.refused).toEqual(["functionalCapacity"]);
+  });
+
+  it("allows the same functional capacity to staff who may read it", () => {
+    const consentNaming = named();
+    expect(evaluate({ staff: mayReadFc, consents: [consentNaming], categories: ["functionalCapacity"] }).decisions).toEqual([
+      { category: "functionalCapacity", allowed: true, basis: { kind: "consent", consentId: consentNaming.id, validUntil: "2027-01-14" } },
+    ]);
+  });
+
+  it("leaves every other category's decision as it is", () => {
+    const settings = statutorySettings;
+    const consents = [named(), consent({ categories: ["contact"], validUntil: "2026-03-01" })];
+    const forReader = evaluate({ staff: mayReadFc, consents, settings });
+    const forOther = evaluate({ staff: mayNotReadFc, consents, settings });
+    const others = (evaluation: DisclosureEvaluation) => evaluation.decisions.filter((d) => d.category !== "functionalCapacity");
+    expect(others(forOther)).toEqual(others(forReader));
+    expect(decisionOf(forOther, "functionalCapacity")).toEqual({ category: "functionalCapacity", allowed: false, reason: "staff_not_permitted" });
+  });
+
+  it("is the reason given for functional capacity before the client's or the recipient's blanket refusals", () => {
+    const restricted = evaluate({
+      staff: mayNotReadFc,
+      client: { ...adult, restrictedAt: new Date("2026-02-01T10:00:00Z") },
+      consents: [named()],
+      categories: ["identity", "functionalCapacity"],
+    });
+    expect(reasons(restricted)).toEqual({ identity: "client_restricted", functionalCapacity: "staff_not_permitted" });
+    const outside = evaluate({ staff: mayNotReadFc, recipient: IOM, categories: ["identity", "functionalCapacity"] });
+    expect(reasons(outside)).toEqual({ identity: "transfer_forbidden", functionalCapacity: "staff_not_permitted" });
+  });
+
+  it("does not matter when functional capacity is not asked for", () => {
+    const consents = [named()];
+    expect(evaluate({ staff: mayNotReadFc, consents, categories: ["identity"] })).toEqual(evaluate({ staff: mayReadFc, consents, categories: ["identity"] }));
   });
 });
 
@@ -527,6 +571,11 @@ function oracleConditionHolds(condition: DisclosureCondition | undefined, input:
   return input.statutoryPurposeConfirmed === true;
 }
 
+/** Functional capacity asked of a staff member who may not read it. */
+function oracleStaffRefuses(input: EvaluateDisclosureInput, category: DataCategory): boolean {
+  return category === "functionalCapacity" && !input.staff.mayReadFunctionalCapacity;
+}
+
 function oracleBlanketRefusal(input: EvaluateDisclosureInput): boolean {
   if (input.client.restrictedAt !== null || input.client.status === "erasure_pending") return true;
   if (!input.recipient.insideEea) {
@@ -605,6 +654,8 @@ const scenario = fc.record({
   requested: fc.array(fc.constantFrom(...dataCategories), { maxLength: 15 }),
   formSent: fc.array(fc.oneof(fc.constantFrom<string>(...dataCategories), fc.constantFrom("bogus", "", "IDENTITY")), { maxLength: 15 }),
   purposeConfirmed: fc.option(fc.boolean(), { nil: undefined }),
+  /** Usually the client's own caseworker or a coordinator; sometimes another caseworker. */
+  staffMayReadFc: fc.constantFrom(true, true, true, false),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -649,6 +700,7 @@ function buildInput(s: Scenario): EvaluateDisclosureInput {
       restrictedAt: s.client.restricted ? new Date(at.getTime() - 10 * DAY_MS) : null,
       status: s.client.status,
     },
+    staff: { mayReadFunctionalCapacity: s.staffMayReadFc },
     consents,
     settings: { statutoryDisclosures, transfersOutsideEea: s.transfers },
     recipient: s.recipient,
@@ -693,6 +745,7 @@ describe("evaluateDisclosure: properties", () => {
       for (const decision of evaluation.decisions) {
         if (!decision.allowed) continue;
         const { basis, category } = decision;
+        expect(oracleStaffRefuses(input, category)).toBe(false);
         if (basis.kind === "consent") {
           const cited = input.consents.filter((c) => c.id === basis.consentId);
           expect(cited).toHaveLength(1);
@@ -729,17 +782,19 @@ describe("evaluateDisclosure: properties", () => {
       for (const decision of evaluation.decisions) {
         expect(decision.allowed).toBe(false);
         if (decision.allowed) continue;
-        if (input.client.restrictedAt !== null) expect(decision.reason).toBe("client_restricted");
+        if (oracleStaffRefuses(input, decision.category)) expect(decision.reason).toBe("staff_not_permitted");
+        else if (input.client.restrictedAt !== null) expect(decision.reason).toBe("client_restricted");
         else if (input.client.status === "erasure_pending") expect(decision.reason).toBe("client_erasure_pending");
         else expect(decision.reason).toBe("transfer_forbidden");
       }
     });
   });
 
-  it("(4) functionalCapacity is allowed only on a consent basis whose consent names it", () => {
+  it("(4) functionalCapacity is allowed only on a consent basis whose consent names it, to staff who may read it", () => {
     property((input, evaluation) => {
       const decision = evaluation.decisions.find((d) => d.category === "functionalCapacity");
       if (!decision?.allowed) return;
+      expect(input.staff.mayReadFunctionalCapacity).toBe(true);
       expect(decision.basis.kind).toBe("consent");
       if (decision.basis.kind !== "consent") return;
       const id = decision.basis.consentId;
@@ -762,7 +817,7 @@ describe("evaluateDisclosure: properties", () => {
     property((input, evaluation) => {
       const blanket = oracleBlanketRefusal(input);
       for (const decision of evaluation.decisions) {
-        expect(decision.allowed).toBe(!blanket && oracleHasBasis(input, decision.category));
+        expect(decision.allowed).toBe(!blanket && !oracleStaffRefuses(input, decision.category) && oracleHasBasis(input, decision.category));
       }
     });
   });
@@ -772,9 +827,12 @@ describe("evaluateDisclosure: properties", () => {
     const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
     for (const s of fc.sample(scenario, { numRuns: NUM_RUNS, seed: 42 })) {
       const input = buildInput(s);
+      const forReader = evaluateDisclosure({ ...input, staff: { mayReadFunctionalCapacity: true } });
       for (const decision of evaluateDisclosure(input).decisions) {
         if (!decision.allowed) {
           count(decision.reason);
+          // The staff rule alone refusing what the gate would give a reader (not a blanket refusal too).
+          if (decision.reason === "staff_not_permitted" && forReader.allowed.includes(decision.category)) count("staff_not_permitted:alone");
           continue;
         }
         count(`allowed:${decision.basis.kind}`);
@@ -794,8 +852,21 @@ describe("evaluateDisclosure: properties", () => {
       "allowed:outsideEea",
       "allowed:minors_only",
       "allowed:purpose_limited",
+      "staff_not_permitted:alone",
     ];
     for (const key of expected) expect(seen.get(key) ?? 0, key).toBeGreaterThan(0);
+  });
+
+  it("(8) the staff rule touches functional capacity only, and refuses it whenever the staff member may not read it", () => {
+    property((input, evaluation) => {
+      const other = evaluateDisclosure({ ...input, staff: { mayReadFunctionalCapacity: !input.staff.mayReadFunctionalCapacity } });
+      const withoutFc = (e: DisclosureEvaluation) => e.decisions.filter((d) => d.category !== "functionalCapacity");
+      expect(withoutFc(other)).toEqual(withoutFc(evaluation));
+      const fcDecision = evaluation.decisions.find((d) => d.category === "functionalCapacity");
+      if (fcDecision && !input.staff.mayReadFunctionalCapacity) {
+        expect(fcDecision).toEqual({ category: "functionalCapacity", allowed: false, reason: "staff_not_permitted" });
+      }
+    });
   });
 
   it("(7) allowed decisions are the same whatever order the consents and requested categories come in", () => {

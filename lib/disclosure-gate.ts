@@ -1,3 +1,4 @@
+import { isMinorOn } from "./case-marks";
 import { consentStatus, type ConsentStatus, type ConsentTiming } from "./consent-status";
 import { dataCategories, isSpecialCategory, type DataCategory } from "./data-categories";
 import { helsinkiDate } from "./helsinki-time";
@@ -5,8 +6,9 @@ import type { DisclosureCondition, RegisterSettings } from "./register-settings"
 
 /**
  * The disclosure gate (DESIGN.md rule 3): may this client's data in these categories go to this
- * recipient at this moment, and on what basis? Pure — no database, no clock — so the tool's
- * preview, the server's check when recording and the tests all decide the same way.
+ * recipient at this moment, from this staff member, and on what basis? Pure — no database, no
+ * clock — so the tool's options, the preview, the server's check when recording and the tests all
+ * decide the same way.
  */
 
 /** A consent row as the gate needs it. */
@@ -25,6 +27,12 @@ export interface GateClient {
   status: "active" | "closed" | "erasure_pending";
 }
 
+/** The staff member disclosing, as the gate needs them: what they may read they may disclose. */
+export interface GateStaff {
+  /** lib/auth/client-access.ts#mayReadFunctionalCapacity for this client. */
+  mayReadFunctionalCapacity: boolean;
+}
+
 export interface GateRecipient {
   code: string;
   insideEea: boolean;
@@ -35,6 +43,12 @@ export type DisclosureBasis =
   | { kind: "statutory"; provision: RegisterSettings["statutoryDisclosures"][number]["provision"]; statutoryIndex: number };
 
 export const refusalReasons = [
+  /**
+   * The staff member may not read functional capacity (only the client's own caseworker and
+   * coordinators may), so may not disclose it either. Decided first: whatever the client's consents
+   * say about that category is not this staff member's to learn.
+   */
+  "staff_not_permitted",
   /** Processing is restricted (DESIGN.md rule 6): nothing is disclosed. */
   "client_restricted",
   /** The storage consent was withdrawn: the client awaits erasure and nothing more is processed. */
@@ -73,6 +87,7 @@ export interface DisclosureEvaluation {
 
 export interface EvaluateDisclosureInput {
   client: GateClient;
+  staff: GateStaff;
   consents: readonly GateConsent[];
   settings: Pick<RegisterSettings, "statutoryDisclosures" | "transfersOutsideEea">;
   recipient: GateRecipient;
@@ -85,13 +100,6 @@ export interface EvaluateDisclosureInput {
   statutoryPurposeConfirmed?: boolean;
 }
 
-/** Whole years of age on `day` (YYYY-MM-DD), from a YYYY-MM-DD birth date. */
-export function ageOn(dateOfBirth: string, day: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number) as [number, number, number];
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 function conditionHolds(
   condition: DisclosureCondition | undefined,
   client: GateClient,
@@ -102,7 +110,8 @@ function conditionHolds(
     case undefined:
       return true;
     case "minors_only":
-      return client.dateOfBirth !== null && ageOn(client.dateOfBirth, day) < 18;
+      // A minor as the case marks one (lib/case-marks.ts), on the Helsinki day of the disclosure.
+      return isMinorOn(client.dateOfBirth, day);
     case "purpose_limited":
       return purposeConfirmed;
   }
@@ -139,6 +148,9 @@ export function evaluateDisclosure(input: EvaluateDisclosureInput): DisclosureEv
   }
 
   const decisions = asked.map((category): CategoryDecision => {
+    if (category === "functionalCapacity" && !input.staff.mayReadFunctionalCapacity) {
+      return { category, allowed: false, reason: "staff_not_permitted" };
+    }
     if (refuseAll) return { category, allowed: false, reason: refuseAll };
 
     // A statutory basis applies only inside the EU/EEA and never to special categories (the settings

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoSettings } from "./demo-settings";
+import { demoSettings } from "@/demo/settings";
 import { DEFAULT_DRAFT_IDLE_MINUTES, defaultOmbudsman, httpsUrl, registerSettingsSchema } from "./register-settings";
 
 /** Security issue 9, point 11: a link the public pages show from the settings is https only. */

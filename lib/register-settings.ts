@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dataCategories, isSpecialCategory, type DataCategory } from "./data-categories";
+import { clientGroups, deliveryMethods } from "./domain-values";
 import { publicLocales, type PublicLocale } from "./i18n/locales";
 
 /**
@@ -77,15 +78,6 @@ export function localised(
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
-
-/**
- * Mirrors of the database enums (db/schema/enums.ts), kept here so the browser bundle needs no
- * drizzle; tests/unit/register-settings.test.ts checks they stay equal.
- */
-export { clientGroups, type ClientGroup } from "./domain-values";
-import { clientGroups } from "./domain-values";
-export const deliveryMethods = ["secure_email", "suomi_fi_messages", "paper", "in_person"] as const;
-export type DeliveryMethod = (typeof deliveryMethods)[number];
 
 /** The idle limit of an unfinished intake form when the settings name none. */
 export const DEFAULT_DRAFT_IDLE_MINUTES = 20;

@@ -26,7 +26,7 @@ import postgres from "postgres";
 import { openDatabase, type Database } from "@/db/connection";
 import { formatClientNumber } from "@/db/client-numbers";
 import { searchClients, type ClientSearchQuery, type ClientStatus } from "@/db/client-search";
-import { buildClient, createRng, type NewClient, type Rng } from "@/db/factories";
+import { buildClient, createRng, type NewClient, type Rng } from "@/demo/factories";
 import { clients, staffUsers } from "@/db/schema";
 import type { ClientGroup } from "@/lib/domain-values";
 import { DataKeyError, decryptField } from "@/lib/crypto";

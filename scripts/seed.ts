@@ -5,9 +5,9 @@
  * seeds the legal-obligation variant of the demo settings instead of the consent-based one.
  */
 import { migrationTargetFromEnv, openDatabase } from "../db/connection";
-import { seedDemo } from "../db/seed";
-import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
-import { demoSettings, demoStatutorySettings } from "../lib/demo-settings";
+import { seedDemo } from "../demo/seed";
+import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../demo/accounts";
+import { demoSettings, demoStatutorySettings } from "../demo/settings";
 import { loadSecretsIntoEnv } from "../server/secrets";
 
 async function main() {

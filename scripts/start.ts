@@ -8,11 +8,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { migrationTargetFromEnv, openDatabase } from "../db/connection";
-import { seedDemo } from "../db/seed";
+import { seedDemo } from "../demo/seed";
 import { ensureDataKeyCheck } from "../db/settings";
-import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../lib/demo-accounts";
+import { demoAccounts, demoAccountsAllowed, DEMO_PASSWORD } from "../demo/accounts";
 import { ConfigurationError } from "../lib/secrets";
-import { loadSecrets } from "../server/secrets";
+import { loadSecretsIntoEnv } from "../server/secrets";
 
 const root = process.cwd();
 const SOURCE_DIRS = ["app", "components", "db", "lib", "messages", "drizzle", "public"];
@@ -33,10 +33,11 @@ function buildIsStale(): boolean {
 }
 
 async function main() {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   let secrets;
   try {
-    secrets = loadSecrets(env);
+    // Into this process's environment (its own migrating and seeding read them there) and so into
+    // the server's: secrets generated into the data folder on the embedded default reach both.
+    secrets = loadSecretsIntoEnv(process.env);
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(`\nKotona cannot start: ${error.message}\n`);
@@ -44,9 +45,7 @@ async function main() {
     }
     throw error;
   }
-  // Secrets generated into the data folder reach the server through its environment.
-  env.AUTH_SECRET = secrets.authSecret;
-  env.KOTONA_DATA_KEY = secrets.dataKey.toString("base64");
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
   if (process.env.KOTONA_SKIP_BUILD !== "1" && buildIsStale()) {
     console.log("Building Kotona (first start or changed source)…");

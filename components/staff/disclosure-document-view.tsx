@@ -1,4 +1,6 @@
 import type { DisclosureDocument } from "@/lib/disclosure-document";
+import { intakeNoteTexts, readIntakeDecisionNote, renderIntakeNote, type IntakeNoteLabels } from "@/lib/intake/decision-note";
+import { readableValue, type ValueLabels } from "@/lib/value-labels";
 
 /** The document as the view shows it: the JSON as disclosed (lib/disclosure-document.ts). */
 export type DisclosureDocumentData = DisclosureDocument;
@@ -23,12 +25,27 @@ export interface DisclosureDocumentLabels {
   tables: Record<string, string>;
   /** Keyed `table.field`. */
   fields: Record<string, string>;
+  /** The language of these labels: language and country codes are named in it. */
+  locale: string;
+  /** Labels of coded values, keyed `table.field` (lib/value-labels.ts): the page shows labels, the JSON file keeps the codes. */
+  values: ValueLabels;
+  /** The texts an intake decision's case note is rendered with. */
+  intakeNote: IntakeNoteLabels;
 }
 
 /** "first_names" → "First names": the document names fields by the register's column names. */
 function fieldName(column: string): string {
   const words = column.replaceAll("_", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A stored value as the reader reads it: codes as labels (docs/decisions/0006), an intake decision's note as its sentences. */
+function readable(table: string, column: string, value: unknown, row: Record<string, unknown>, labels: DisclosureDocumentLabels): string {
+  if (table === "case_notes" && column === "intake_decision") {
+    const note = readIntakeDecisionNote(value);
+    if (note) return renderIntakeNote(note, intakeNoteTexts(labels.intakeNote)).join("\n");
+  }
+  return show(readableValue(table, column, value, { labels: labels.values, locale: labels.locale, row }));
 }
 
 function show(value: unknown): string {
@@ -107,7 +124,7 @@ export function DisclosureDocumentView({ document, labels, formatDate }: { docum
                     {Object.entries(row).map(([column, value]) => (
                       <div key={column} className="contents">
                         <dt className="font-bold">{labels.fields[`${table}.${column}`] ?? fieldName(column)}</dt>
-                        <dd className="whitespace-pre-line">{show(value)}</dd>
+                        <dd className="whitespace-pre-line">{readable(table, column, value, row, labels)}</dd>
                       </div>
                     ))}
                   </dl>

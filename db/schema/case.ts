@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appointmentStatus, contactChannel, outcomeKind } from "./enums";
 import { clients } from "./clients";
 import { staffUsers } from "./staff";
@@ -34,6 +34,8 @@ export const workExperiences = pgTable(
     country: text("country"),
     startYear: integer("start_year"),
     endYear: integer("end_year"),
+    /** Years of experience as the person stated them on the intake form (staff record start and end years). */
+    years: integer("years"),
     description: text("description"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -91,7 +93,7 @@ export const visits = pgTable(
   (t) => [index("visits_client_idx").on(t.clientId)],
 );
 
-/** Alkukartoitus: Integration Act 681/2023 §14, decree 874/2024 §1. */
+/** Osaamisen ja kotoutumisen palvelutarpeen arviointi (before 2025: alkukartoitus): Integration Act 681/2023 §14, decree 874/2024 §1. */
 export const initialAssessments = pgTable(
   "initial_assessments",
   {
@@ -197,7 +199,13 @@ export const caseNotes = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     clientId: clientRef(),
+    /** What staff wrote; empty on a note an intake decision left (its facts are in intake_decision). */
     body: text("body").notNull(),
+    /**
+     * The facts of an intake decision (lib/intake/decision-note.ts): codes and the person's own words,
+     * rendered in the reader's language. Null on a note staff wrote.
+     */
+    intakeDecision: jsonb("intake_decision"),
     authorId: uuid("author_id").references(() => staffUsers.id),
     createdAt: ts("created_at").notNull().defaultNow(),
   },

@@ -1,21 +1,44 @@
 import { pgEnum } from "drizzle-orm/pg-core";
-import { clientGroups, permitTypes } from "../../lib/domain-values";
-import { staffRoles } from "../../lib/auth/roles";
+import {
+  appointmentStatuses,
+  clientGroups,
+  clientStatuses,
+  consentChannels,
+  consentKinds,
+  contactChannels,
+  deliveryMethods,
+  familyRelations,
+  outcomeKinds,
+  permitTypes,
+  registerBases,
+  requestChannels,
+  requesters,
+  requestKinds,
+  requestStatuses,
+  roleGrantStatuses,
+  staffRoles,
+  submissionStatuses,
+} from "../../lib/domain-values";
 
+/**
+ * The database enums, each built from its list in lib/domain-values.ts (the one list the schemas
+ * and forms read too). Changing a list changes the enum: generate a migration.
+ */
 export const staffRole = pgEnum("staff_role", staffRoles);
-export const clientStatus = pgEnum("client_status", ["active", "closed", "erasure_pending"]);
+export const roleGrantStatus = pgEnum("role_grant_status", roleGrantStatuses);
+export const clientStatus = pgEnum("client_status", clientStatuses);
 export const clientGroup = pgEnum("client_group", clientGroups);
-export const registerBasis = pgEnum("register_basis", ["consent_electronic", "consent_written", "legal_obligation"]);
+export const registerBasis = pgEnum("register_basis", registerBases);
 export const permitType = pgEnum("permit_type", permitTypes);
-export const familyRelation = pgEnum("family_relation", ["spouse", "child", "parent", "sibling", "other"]);
-export const contactChannel = pgEnum("contact_channel", ["in_person", "phone", "email", "video"]);
-export const appointmentStatus = pgEnum("appointment_status", ["booked", "cancelled", "held"]);
-export const outcomeKind = pgEnum("outcome_kind", ["work", "education", "other_service"]);
-export const consentKind = pgEnum("consent_kind", ["storage", "obtain_data", "disclosure", "transfer"]);
-export const consentChannel = pgEnum("consent_channel", ["electronic_form", "written", "staff_recorded"]);
-export const disclosureMethod = pgEnum("disclosure_method", ["secure_email", "suomi_fi_messages", "paper", "in_person"]);
-export const requestKind = pgEnum("request_kind", ["access", "rectification", "restriction", "erasure", "objection"]);
-export const requestChannel = pgEnum("request_channel", ["visit", "signed_document", "otherwise_verified"]);
-export const requester = pgEnum("requester", ["client", "guardian"]);
-export const requestStatus = pgEnum("request_status", ["open", "completed", "refused"]);
-export const submissionStatus = pgEnum("submission_status", ["pending", "accepted", "rejected"]);
+export const familyRelation = pgEnum("family_relation", familyRelations);
+export const contactChannel = pgEnum("contact_channel", contactChannels);
+export const appointmentStatus = pgEnum("appointment_status", appointmentStatuses);
+export const outcomeKind = pgEnum("outcome_kind", outcomeKinds);
+export const consentKind = pgEnum("consent_kind", consentKinds);
+export const consentChannel = pgEnum("consent_channel", consentChannels);
+export const disclosureMethod = pgEnum("disclosure_method", deliveryMethods);
+export const requestKind = pgEnum("request_kind", requestKinds);
+export const requestChannel = pgEnum("request_channel", requestChannels);
+export const requester = pgEnum("requester", requesters);
+export const requestStatus = pgEnum("request_status", requestStatuses);
+export const submissionStatus = pgEnum("submission_status", submissionStatuses);

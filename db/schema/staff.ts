@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { staffRole } from "./enums";
+import { boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { roleGrantStatus, staffRole } from "./enums";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
@@ -52,8 +52,6 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: timestamp("expire", { withTimezone: true, precision: 3 }),
 });
-
-export const roleGrantStatus = pgEnum("role_grant_status", ["pending", "approved", "refused", "cancelled", "direct"]);
 
 /**
  * Every change of an account's role, and every request for one (lib/auth/role-grants.ts): a role

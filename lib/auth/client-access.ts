@@ -1,3 +1,4 @@
+import type { ClientStatus } from "../domain-values";
 import type { StaffRole } from "./roles";
 
 /**
@@ -14,13 +15,14 @@ export interface StaffActor {
   userId: string;
   role: StaffRole;
   sessionId: string;
-  requestId?: string | null;
+  /** Required (null only outside a request): every audit event a write records carries it. */
+  requestId: string | null;
 }
 
 /** The client as the rule needs it. */
 export interface ClientForAccess {
   assignedCaseworkerId: string | null;
-  status: "active" | "closed" | "erasure_pending";
+  status: ClientStatus;
   restrictedAt: Date | null;
 }
 

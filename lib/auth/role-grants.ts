@@ -1,4 +1,5 @@
 import type { Permission } from "./permissions";
+import type { RoleGrantStatus } from "../domain-values";
 import type { StaffRole } from "./roles";
 
 /**
@@ -50,7 +51,8 @@ export function roleGrantPath(to: StaffRole): "needs_approval" | "immediate" {
   return readsClientData(to) ? "needs_approval" : "immediate";
 }
 
-export type GrantStatus = "pending" | "approved" | "refused" | "cancelled" | "direct";
+/** staff_role_grants.status (the list is in lib/domain-values.ts). */
+export type GrantStatus = RoleGrantStatus;
 
 export interface GrantForDecision {
   /** The account that would get the role. */

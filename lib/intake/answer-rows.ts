@@ -1,17 +1,19 @@
-import fiMessages from "@/messages/fi.json";
 import type { EducationRow, FamilyRow, LanguageRow, PermitRow, RowSets, WorkRow } from "./merge-policy";
 import type { StoredIntakeAnswers } from "./stored-answers";
 
 /**
  * How a submission's answers become the register's rows, for accepting a new client and for the
  * rows a merge offers. Pure: the data layer adds the client id and the time.
+ *
+ * Rows hold codes, never labels (docs/decisions/0006): an education level or a language level is
+ * its code from lib/intake/steps.ts, a language the form names itself (Finnish, Swedish) is its ISO
+ * 639-1 code, and what the person typed (their native language, other languages, a field of study)
+ * stays as they typed it. Pages show the codes through messages/ and Intl.DisplayNames.
  */
 
-const fiOptions = fiMessages.intake.options as Record<string, Record<string, string> | undefined>;
-/** The Finnish label of a form option (the register's working language), or the code itself. */
-function fiLabel(group: string, code: string): string {
-  return fiOptions[group]?.[code] ?? code;
-}
+/** The languages the form asks about by name, as ISO 639-1 codes. */
+export const FINNISH = "fi";
+export const SWEDISH = "sv";
 
 const given = (value: string | undefined | null): string | null => (value && value.trim() !== "" ? value : null);
 
@@ -20,7 +22,8 @@ export interface FamilyMemberValues extends FamilyRow {
   livesInFinland: boolean;
 }
 export interface WorkValues extends WorkRow {
-  description: string | null;
+  /** Years of experience as the person stated them on the form (staff record start and end years instead). */
+  years: number | null;
 }
 
 export interface AnswerRows extends RowSets {
@@ -44,7 +47,7 @@ export function familyRows(answers: StoredIntakeAnswers): FamilyMemberValues[] {
 
 export function educationRows(answers: StoredIntakeAnswers): EducationRow[] {
   return answers["education-work"].educations.map((education) => ({
-    level: fiLabel("educationLevel", education.level),
+    level: education.level,
     field: given(education.field),
     country: given(education.country),
     endYear: education.endYear ?? null,
@@ -55,19 +58,22 @@ export function workRows(answers: StoredIntakeAnswers): WorkValues[] {
   return answers["education-work"].work.map((work) => ({
     jobTitle: work.jobTitle,
     country: given(work.country),
-    description: work.years !== undefined ? `Kokemusta ${work.years} v (ilmoitettu lomakkeella)` : null,
+    years: work.years ?? null,
   }));
 }
 
-/** Languages: the native language, any others named, Finnish and Swedish at the level given. */
+/**
+ * Languages: the native language as typed, at level "native"; any others named, as typed, without a
+ * level; Finnish and Swedish by code at the level given (Swedish only when the person knows some).
+ */
 export function languageRows(answers: StoredIntakeAnswers): LanguageRow[] {
   const rows: LanguageRow[] = [];
   const { nativeLanguage, otherLanguages } = answers.about;
-  if (given(nativeLanguage)) rows.push({ name: nativeLanguage!, level: "äidinkieli" });
+  if (given(nativeLanguage)) rows.push({ name: nativeLanguage!, level: "native" });
   if (given(otherLanguages)) rows.push({ name: otherLanguages!, level: null });
   const { finnishLevel, swedishLevel } = answers["education-work"];
-  if (finnishLevel) rows.push({ name: "suomi", level: fiLabel("languageLevel", finnishLevel) });
-  if (swedishLevel && swedishLevel !== "none") rows.push({ name: "ruotsi", level: fiLabel("languageLevel", swedishLevel) });
+  if (finnishLevel) rows.push({ name: FINNISH, level: finnishLevel });
+  if (swedishLevel && swedishLevel !== "none") rows.push({ name: SWEDISH, level: swedishLevel });
   return rows;
 }
 
@@ -80,14 +86,4 @@ export function answerRows(answers: StoredIntakeAnswers): AnswerRows {
     work: workRows(answers),
     language: languageRows(answers),
   };
-}
-
-/** What the person wrote about their needs, for the case note. */
-export function needsLines(answers: StoredIntakeAnswers): string[] {
-  const lines: string[] = [];
-  const needs = answers["service-needs"].needs;
-  if (needs.length > 0) lines.push(`Palvelutarpeet: ${needs.map((need) => fiLabel("serviceNeed", need)).join("; ")}.`);
-  if (given(answers["service-needs"].details)) lines.push(`Lisätiedot: ${answers["service-needs"].details}`);
-  if (given(answers.family.childcareNeeds)) lines.push(`Lasten hoito ja koulu: ${answers.family.childcareNeeds}`);
-  return lines;
 }

@@ -1,4 +1,5 @@
-import { blankToUndefined } from "./fields";
+import { blankToUndefined } from "@/lib/forms/fields";
+import { isUuid } from "@/lib/forms/uuid";
 
 /**
  * The unfinished intake form on a shared computer (security issue 9, deliverable 10): the rules
@@ -18,15 +19,13 @@ export function draftExpiresAt(now: Date, idleMinutes: number): Date {
   return new Date(now.getTime() + idleMinutes * 60_000);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The id an intake cookie carries, or undefined for anything that is not one: a cookie is
  * whatever the browser sends, and an empty, overlong or garbled one must read as "no draft" on
  * every page, action and route, never reach a query as is.
  */
 export function intakeCookieId(value: string | undefined): string | undefined {
-  return typeof value === "string" && UUID.test(value) ? value.toLowerCase() : undefined;
+  return isUuid(value) ? value.toLowerCase() : undefined;
 }
 
 /** The hidden field that tells the browser's validation a code is on file (the server never trusts it). */

@@ -1,18 +1,5 @@
-import {
-  contactMethods,
-  educationLevels,
-  familyRelations,
-  genders,
-  intakeClientGroups,
-  languageLevels,
-  maritalStatuses,
-  MAX_EDUCATIONS,
-  MAX_FAMILY_MEMBERS,
-  MAX_WORK_EXPERIENCES,
-  permitTypes,
-  serviceNeeds,
-  type IntakeStep,
-} from "./steps";
+import { contactMethods, educationLevels, familyRelations, genders, languageLevels, maritalStatuses, permitTypes, serviceNeeds } from "@/lib/domain-values";
+import { intakeClientGroups, MAX_EDUCATIONS, MAX_FAMILY_MEMBERS, MAX_WORK_EXPERIENCES, type IntakeStep } from "./steps";
 
 /**
  * What each question page shows, in order. Labels, hints and option texts come from the messages

@@ -1,26 +1,19 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { z } from "zod";
-import { LONG_TEXT, normalizePhone, SHORT_TEXT } from "./fields";
+import { contactMethods, educationLevels, familyRelations, genders, languageLevels, maritalStatuses, permitTypes, serviceNeeds } from "@/lib/domain-values";
+import { LONG_TEXT, normalizePhone, SHORT_TEXT } from "@/lib/forms/fields";
 import { formDataToObject, FormTooLargeError, MAX_FORM_FIELDS } from "./form-data";
 import {
   aboutSchema,
   consentSchemaFor,
-  contactMethods,
   contactSchema,
-  educationLevels,
   educationWorkSchema,
-  familyRelations,
   familySchema,
-  genders,
   intakeClientGroups,
   intakeSteps,
   issuesByField,
-  languageLevels,
-  maritalStatuses,
-  permitTypes,
   residenceSchema,
-  serviceNeeds,
   serviceNeedsSchema,
   stepSchemas,
   type IntakeStep,

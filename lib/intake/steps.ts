@@ -2,50 +2,39 @@ import { z } from "zod";
 import {
   blankToUndefined,
   checkboxes,
+  checkOrder,
   dateField,
-  dateOfBirthField,
   LONG_TEXT,
   optionalDate,
   optionalEmail,
-  optionalPhone,
   optionalMultilineText,
+  optionalPhone,
+  optionalPostalCode,
   optionalText,
   personalIdentityCodeField,
   text,
   year,
   yesNo,
-} from "./fields";
+} from "@/lib/forms/fields";
 import { parsePersonalIdentityCode } from "@/lib/personal-identity-code";
-import { clientGroups, permitTypes } from "@/lib/domain-values";
+import {
+  clientGroups,
+  contactMethods,
+  educationLevels,
+  familyRelations,
+  genders,
+  languageLevels,
+  maritalStatuses,
+  permitTypes,
+  serviceNeeds,
+} from "@/lib/domain-values";
 
-export { permitTypes };
 /** Client groups a newcomer can choose from (all of them). */
 export const intakeClientGroups = clientGroups;
 
 /** The question pages, in order; each is one topic (GOV.UK: one thing per page). */
 export const intakeSteps = ["about", "contact", "residence", "family", "education-work", "service-needs"] as const;
 export type IntakeStep = (typeof intakeSteps)[number];
-
-export const genders = ["female", "male", "other", "prefer_not_to_say"] as const;
-export const contactMethods = ["phone", "text_message", "email", "letter"] as const;
-export const maritalStatuses = ["single", "married", "cohabiting", "divorced", "widowed", "other", "prefer_not_to_say"] as const;
-export const familyRelations = ["spouse", "child", "parent", "sibling", "other"] as const;
-export const educationLevels = ["none", "primary", "secondary", "vocational", "bachelor", "master", "doctorate", "other"] as const;
-export const languageLevels = ["none", "beginner", "intermediate", "advanced", "native"] as const;
-export const serviceNeeds = [
-  "language_course",
-  "job_search",
-  "education",
-  "recognition_of_qualifications",
-  "housing",
-  "health",
-  "family_services",
-  "daycare_or_school",
-  "money_and_benefits",
-  "residence_matters",
-  "other",
-] as const;
-
 
 /** Rows of a repeating group the person left empty are not answers: drop them before validating. */
 function withoutEmptyRows(value: unknown): unknown {
@@ -73,7 +62,7 @@ export const aboutSchema = z.preprocess(
     .object({
       firstNames: text(),
       lastName: text(),
-      dateOfBirth: dateOfBirthField,
+      dateOfBirth: dateField({ notFuture: true }),
       hasIdentityCode: yesNo,
       personalIdentityCode: z.preprocess(blankToUndefined, personalIdentityCodeField.optional()),
       gender: z.preprocess(blankToUndefined, z.enum(genders, { error: "chooseFromList" }).optional()),
@@ -117,7 +106,7 @@ export const contactSchema = z
     phone: optionalPhone,
     email: optionalEmail,
     streetAddress: optionalText(200),
-    postalCode: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{5}$/, "invalidPostalCode").optional()),
+    postalCode: optionalPostalCode,
     postOffice: optionalText(),
     municipality: text(),
     preferredContact: z.enum(contactMethods, { error: "chooseOne" }),
@@ -138,19 +127,15 @@ export const residenceSchema = z
     permitType: z.enum(permitTypes, { error: "chooseOne" }),
     permitValidFrom: optionalDate({ fromYear: 1950 }),
     permitValidUntil: optionalDate({ fromYear: 1950 }),
-    arrivalDate: optionalDate({ past: true, fromYear: 1950 }),
+    arrivalDate: optionalDate({ notFuture: true, fromYear: 1950 }),
     clientGroup: z.enum(intakeClientGroups, { error: "chooseOne" }),
   })
-  .superRefine((value, ctx) => {
-    if (value.permitValidFrom && value.permitValidUntil && value.permitValidUntil < value.permitValidFrom) {
-      ctx.addIssue({ code: "custom", path: ["permitValidUntil"], message: "endBeforeStart" });
-    }
-  });
+  .superRefine((value, ctx) => checkOrder(value, ctx, "permitValidFrom", "permitValidUntil"));
 
 export const familyMemberSchema = z.object({
   fullName: text(),
   relation: z.enum(familyRelations, { error: "chooseOne" }),
-  dateOfBirth: optionalDate({ past: true }),
+  dateOfBirth: optionalDate({ notFuture: true }),
   livesInFinland: yesNo,
 });
 
@@ -243,4 +228,3 @@ export function consentSchemaFor({
   });
 }
 
-export { dateField };

@@ -1,6 +1,14 @@
 import { z } from "zod";
-import { clientGroups, permitTypes } from "@/lib/domain-values";
-import { contactMethods, educationLevels, familyRelations, genders, languageLevels, maritalStatuses } from "./steps";
+import {
+  clientGroups,
+  contactMethods,
+  educationLevels,
+  familyRelations,
+  genders,
+  languageLevels,
+  maritalStatuses,
+  permitTypes,
+} from "@/lib/domain-values";
 
 /**
  * The intake answers as a submission stores them (the step schemas' output, without the identity

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { agencySettingsSchema, deliveryMethods } from "@/lib/register-settings";
+import { deliveryMethods } from "@/lib/domain-values";
+import { agencySettingsSchema } from "@/lib/register-settings";
 import { agencyFormErrorCodes, agencyFormSchema } from "./agency";
 
 const valid = {

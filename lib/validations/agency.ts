@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { blankToUndefined, text } from "@/lib/intake/fields";
-import { BUSINESS_ID_PATTERN, deliveryMethods, SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
+import { deliveryMethods } from "@/lib/domain-values";
+import { blankToUndefined, text } from "@/lib/forms/fields";
+import { BUSINESS_ID_PATTERN, SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 
 /**
  * The agencies administration form (app/staff/admin/agencies), shared by react-hook-form in the

@@ -1,6 +1,24 @@
 import { z } from "zod";
-import { helsinkiDate, helsinkiLocalToUtc, isIsoDate, isLocalDateTime } from "@/lib/helsinki-time";
-import { blankToUndefined, multilineText, optionalMultilineText, optionalText, text } from "@/lib/intake/fields";
+import { contactChannels, outcomeKinds } from "@/lib/domain-values";
+import {
+  always,
+  blankToUndefined,
+  checkOrder,
+  dateField,
+  dateTimeField,
+  DOCUMENT_TEXT,
+  idField,
+  LINE_TEXT,
+  LONG_TEXT,
+  multilineText,
+  NAME_TEXT,
+  optionalDate,
+  optionalIdField,
+  optionalMultilineText,
+  optionalText,
+  text,
+} from "@/lib/forms/fields";
+import { isUuid } from "@/lib/forms/uuid";
 
 /**
  * The forms of a client's case (DESIGN.md: caseworkers keep the initial assessment, the integration
@@ -31,68 +49,13 @@ export const caseFormErrorCodes = [
 ] as const;
 export type CaseFormErrorCode = (typeof caseFormErrorCodes)[number];
 
-export const contactChannels = ["in_person", "phone", "email", "video"] as const;
-export type ContactChannel = (typeof contactChannels)[number];
-export const outcomeKinds = ["work", "education", "other_service"] as const;
-export type OutcomeKind = (typeof outcomeKinds)[number];
-
 export const MAX_PLAN_MEASURES = 20;
 export const MIN_APPOINTMENT_MINUTES = 15;
 export const MAX_APPOINTMENT_MINUTES = 480;
 export const DEFAULT_APPOINTMENT_MINUTES = 60;
 export const MAX_CASE_NOTE_LENGTH = 5000;
 
-/** Text lengths: a name or a language; a line or two; a paragraph; a document section. */
-const NAME_TEXT = 200;
-const LINE_TEXT = 1000;
-const PARAGRAPH_TEXT = 2000;
-const DOCUMENT_TEXT = 10_000;
-
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const idField = z.string({ error: "invalid" }).trim().regex(UUID, "invalid");
-const optionalIdField = z.preprocess(blankToUndefined, idField.optional());
-
 const channelField = z.enum(contactChannels, { error: "chooseOne" });
-
-function plausibleYear(value: string): boolean {
-  const year = Number(value.slice(0, 4));
-  return year >= FIRST_YEAR && year <= LAST_YEAR;
-}
-
-/** A date, YYYY-MM-DD. `notFuture`: today (in Helsinki) or earlier. */
-export function dateField({ notFuture = false } = {}) {
-  return z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { message: "required", abort: true })
-    .refine(isIsoDate, { message: "invalidDate", abort: true })
-    .refine(plausibleYear, { message: "implausibleDate", abort: true })
-    .refine((value) => !notFuture || value <= helsinkiDate(), "dateInFuture");
-}
-
-export function optionalDate(options: Parameters<typeof dateField>[0] = {}) {
-  return z.preprocess(blankToUndefined, dateField(options).optional());
-}
-
-/**
- * A Helsinki date and time from <input type="datetime-local">, parsed to the instant it names.
- * `future`: strictly after now; `notFuture`: now or earlier.
- */
-function dateTimeField({ future = false, notFuture = false } = {}) {
-  return z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { message: "required", abort: true })
-    .refine(isLocalDateTime, { message: "invalidDate", abort: true })
-    .refine(plausibleYear, { message: "implausibleDate", abort: true })
-    .transform((value) => helsinkiLocalToUtc(value))
-    .refine((instant) => !future || instant.getTime() > Date.now(), "dateInPast")
-    .refine((instant) => !notFuture || instant.getTime() <= Date.now(), "dateInFuture");
-}
 
 const durationField = z.preprocess(
   (value) => {
@@ -106,26 +69,6 @@ const durationField = z.preprocess(
     .min(MIN_APPOINTMENT_MINUTES, "invalidNumber")
     .max(MAX_APPOINTMENT_MINUTES, "invalidNumber"),
 );
-
-/** A later date that must not come before an earlier one (both optional, compared only when valid). */
-function checkOrder<T extends Record<string, unknown>>(
-  value: T,
-  ctx: z.RefinementCtx,
-  earlierKey: keyof T & string,
-  laterKey: keyof T & string,
-  { strictly = false } = {},
-) {
-  const earlier = value[earlierKey];
-  const later = value[laterKey];
-  if (typeof earlier !== "string" || typeof later !== "string" || !isIsoDate(earlier) || !isIsoDate(later)) return;
-  if (strictly ? later <= earlier : later < earlier) ctx.addIssue({ code: "custom", path: [laterKey], message: "endBeforeStart" });
-}
-
-/**
- * Run cross-field checks even when another field failed, so the form shows every problem at once
- * (the checks themselves look only at fields that parsed).
- */
-export const always = { when: (payload: { value: unknown }) => payload.value !== null && typeof payload.value === "object" };
 
 // ---------------------------------------------------------------------------------------------
 // Appointments and visits
@@ -169,9 +112,9 @@ export const initialAssessmentSchema = z
     content: multilineText(DOCUMENT_TEXT),
     furtherMeasures: optionalMultilineText(DOCUMENT_TEXT),
     plannedPlanDate: optionalDate(),
-    otherReferral: optionalText(PARAGRAPH_TEXT),
+    otherReferral: optionalText(LONG_TEXT),
     authors: text(LINE_TEXT),
-    sources: optionalText(PARAGRAPH_TEXT),
+    sources: optionalText(LONG_TEXT),
   })
   .superRefine((value, ctx) => {
     checkOrder(value, ctx, "assessedOn", "plannedPlanDate");
@@ -260,7 +203,7 @@ export const integrationPlanSchema = z.preprocess(
       measures: measuresField,
       authors: text(LINE_TEXT),
       reviewDueOn: optionalDate(),
-      sources: optionalText(PARAGRAPH_TEXT),
+      sources: optionalText(LONG_TEXT),
     })
     .superRefine((value, ctx) => {
       checkOrder(value, ctx, "planDate", "validUntil");
@@ -284,7 +227,7 @@ export const outcomeSchema = z
   .object({
     clientId: idField,
     kind: z.enum(outcomeKinds, { error: "chooseOne" }),
-    description: multilineText(PARAGRAPH_TEXT),
+    description: multilineText(LONG_TEXT),
     startedOn: optionalDate(),
     endedOn: optionalDate(),
   })
@@ -310,7 +253,7 @@ export const assignClientSchema = z.object({
   caseworkerId: z
     .string({ error: "chooseOne" })
     .trim()
-    .refine((value) => value === "" || UUID.test(value), "chooseOne")
+    .refine((value) => value === "" || isUuid(value), "chooseOne")
     .transform((value) => (value === "" ? null : value)),
 });
 

@@ -1,17 +1,27 @@
 import { z } from "zod";
-import { clientGroups, permitTypes } from "@/lib/domain-values";
-import { helsinkiDate, isIsoDate } from "@/lib/helsinki-time";
+import { clientGroups, educationLevels, familyRelations, genders, permitTypes, skillKinds, type RegisterBasis } from "@/lib/domain-values";
 import {
+  always,
   blankToUndefined,
+  checkOrder,
+  dateField,
+  FIRST_YEAR,
+  idField,
+  LINE_TEXT,
+  NAME_TEXT,
+  optionalDate,
   optionalEmail,
   optionalPhone,
+  optionalPostalCode,
   optionalText,
+  optionalYesNo,
   personalIdentityCodeField,
+  SHORT_TEXT,
   text,
   yesNo,
   year,
-} from "@/lib/intake/fields";
-import { educationLevels, familyRelations, genders } from "@/lib/intake/steps";
+} from "@/lib/forms/fields";
+import { isIsoDate } from "@/lib/helsinki-time";
 import { parsePersonalIdentityCode } from "@/lib/personal-identity-code";
 
 /**
@@ -46,59 +56,16 @@ export const caseDetailsErrorCodes = [
 ] as const;
 export type CaseDetailsErrorCode = (typeof caseDetailsErrorCodes)[number];
 
-export const walkInBases = ["consent_written", "legal_obligation"] as const;
+/** A walk-in client's basis: the register bases staff can record (the electronic one is the intake's). */
+export const walkInBases = ["consent_written", "legal_obligation"] as const satisfies readonly RegisterBasis[];
 export type WalkInBasis = (typeof walkInBases)[number];
-export const skillKinds = ["skill", "language"] as const;
-export type SkillKind = (typeof skillKinds)[number];
+/** The records a form removes (not stored: the kind picks the table). */
 export const caseRecordKinds = ["permit", "family", "skill", "work", "education"] as const;
 export type CaseRecordKind = (typeof caseRecordKinds)[number];
 
-/** Text lengths: a name or a short code; a line; a paragraph. */
-const NAME_TEXT = 200;
-const SHORT_TEXT = 100;
-const LINE_TEXT = 1000;
 export const MAX_PAPER_REFERENCE_LENGTH = 100;
 
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2100;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const idField = z.string({ error: "invalid" }).trim().regex(UUID, "invalid");
-
-function plausibleYear(value: string): boolean {
-  const y = Number(value.slice(0, 4));
-  return y >= FIRST_YEAR && y <= LAST_YEAR;
-}
-
-/** A date, YYYY-MM-DD. `notFuture`: today (in Helsinki) or earlier. */
-function dateField({ notFuture = false } = {}) {
-  return z
-    .string({ error: "required" })
-    .trim()
-    .min(1, { message: "required", abort: true })
-    .refine(isIsoDate, { message: "invalidDate", abort: true })
-    .refine(plausibleYear, { message: "implausibleDate", abort: true })
-    .refine((value) => !notFuture || value <= helsinkiDate(), "dateInFuture");
-}
-
-function optionalDate(options: Parameters<typeof dateField>[0] = {}) {
-  return z.preprocess(blankToUndefined, dateField(options).optional());
-}
-
 const optionalYear = year({ fromYear: FIRST_YEAR });
-const optionalYesNo = z.preprocess(blankToUndefined, yesNo.optional());
-
-/** A later value (date or year) that must not come before an earlier one; compared only when both parsed. */
-function checkOrder<T extends Record<string, unknown>>(value: T, ctx: z.RefinementCtx, earlierKey: keyof T & string, laterKey: keyof T & string) {
-  const earlier = value[earlierKey];
-  const later = value[laterKey];
-  const comparable = (v: unknown) => (typeof v === "string" && isIsoDate(v)) || (typeof v === "number" && Number.isInteger(v));
-  if (!comparable(earlier) || !comparable(later) || typeof earlier !== typeof later) return;
-  if ((later as string | number) < (earlier as string | number)) ctx.addIssue({ code: "custom", path: [laterKey], message: "endBeforeStart" });
-}
-
-/** Run cross-field checks even when another field failed, so the form shows every problem at once. */
-const always = { when: (payload: { value: unknown }) => payload.value !== null && typeof payload.value === "object" };
 
 // ---------------------------------------------------------------------------------------------
 // Identity and contact
@@ -124,7 +91,7 @@ const identityContactFields = {
   phone: optionalPhone,
   email: optionalEmail,
   streetAddress: optionalText(NAME_TEXT),
-  postalCode: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{5}$/, "invalidPostalCode").optional()),
+  postalCode: optionalPostalCode,
   postOffice: optionalText(SHORT_TEXT),
   homeMunicipality: optionalText(SHORT_TEXT),
   preferredLanguage: optionalText(SHORT_TEXT),

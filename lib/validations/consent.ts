@@ -1,21 +1,14 @@
 import { z } from "zod";
 import { dataCategories } from "@/lib/data-categories";
+import { consentKinds, withdrawalChannels } from "@/lib/domain-values";
+import { always, checkboxes, dateField, idField, optionalDate, optionalMultilineText, text } from "@/lib/forms/fields";
 import { SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
-import { checkboxes, optionalMultilineText, text } from "@/lib/intake/fields";
-import { always, dateField, idField, optionalDate } from "./case-work";
 
 /**
  * Consents recorded by staff (DESIGN.md rules 1–2): a written consent given at a visit, and the
  * withdrawal of any consent. One schema per form, shared by the browser and the server action.
  * Error messages are the case forms' message codes (messages/*.json → caseForms.errors, consents.errors).
  */
-
-export const consentKinds = ["storage", "obtain_data", "disclosure", "transfer"] as const;
-export type ConsentKindValue = (typeof consentKinds)[number];
-
-/** How a withdrawal reached the register. */
-export const withdrawalChannels = ["visit", "signed_document", "phone", "email", "secure_message"] as const;
-export type WithdrawalChannel = (typeof withdrawalChannels)[number];
 
 export const MAX_CONSENT_PURPOSE_LENGTH = 1000;
 const PAPER_REFERENCE = 100;

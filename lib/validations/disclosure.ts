@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { dataCategories } from "@/lib/data-categories";
-import { checkboxes, optionalText, text } from "@/lib/intake/fields";
-import { deliveryMethods, SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
+import { deliveryMethods } from "@/lib/domain-values";
+import { checkboxes, idField, optionalText, text } from "@/lib/forms/fields";
 import { isIsoDate } from "@/lib/helsinki-time";
-import { idField } from "./case-work";
+import { SETTINGS_CODE_PATTERN } from "@/lib/register-settings";
 
 /**
  * The disclosure tool's form (DESIGN.md rule 3), shared by the browser and both server actions
@@ -29,6 +29,9 @@ export const disclosureFormSchema = z.object({
 });
 
 export type DisclosureFormInput = z.output<typeof disclosureFormSchema>;
+
+/** Revealing the identity code a stored disclosure document holds (audited as a reveal). */
+export const revealDocumentIdentityCodeSchema = z.object({ clientId: idField, disclosureId: idField });
 
 const optionalFilter = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (Array.isArray(value) ? value[0] : value) || undefined, schema.optional());

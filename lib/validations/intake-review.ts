@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { identityChecks, needsIdentityCheck, submitterConfirmations } from "@/lib/intake/merge-policy";
-import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
+import { intakeRejectionReasons } from "@/lib/domain-values";
+import { idField } from "@/lib/forms/fields";
 
 /** The staff forms that decide an intake submission: accept, merge and reject. */
-
-const uuid = z.string().uuid("invalid");
 
 /** Ticked checkboxes: none arrives as nothing, one as a string, several as a list. */
 const ticked = z.preprocess(
@@ -13,7 +12,7 @@ const ticked = z.preprocess(
 );
 
 export const acceptSubmissionSchema = z.object({
-  submissionId: uuid,
+  submissionId: idField,
   assignToMe: z.enum(["yes"]).optional(),
   /** Family links staff confirmed. */
   apply: ticked,
@@ -22,8 +21,8 @@ export type AcceptSubmissionInput = z.output<typeof acceptSubmissionSchema>;
 
 export const mergeSubmissionSchema = z
   .object({
-    submissionId: uuid,
-    clientId: uuid,
+    submissionId: idField,
+    clientId: idField,
     /** The proposals staff confirmed, by key. */
     apply: ticked,
     identityCheck: z.enum(identityChecks, { error: "chooseOne" }),
@@ -36,6 +35,6 @@ export const mergeSubmissionSchema = z
 export type MergeSubmissionInput = z.output<typeof mergeSubmissionSchema>;
 
 export const rejectSubmissionSchema = z.object({
-  submissionId: uuid,
+  submissionId: idField,
   reason: z.enum(intakeRejectionReasons, { error: "chooseOne" }),
 });

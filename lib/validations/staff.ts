@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/passwords-policy";
-import { staffRoles } from "@/lib/auth/roles";
+import { staffRoles } from "@/lib/domain-values";
+import { idField } from "@/lib/forms/fields";
 
 export const emailField = z.string().trim().toLowerCase().email("invalid_email").max(254, "too_long");
 export const displayNameField = z.string().trim().min(1, "required").max(200, "too_long");
 export const roleField = z.enum(staffRoles, { error: "invalid_role" });
 export const newPasswordField = z.string().min(MIN_PASSWORD_LENGTH, "password_too_short").max(1024, "too_long");
-export const uuidField = z.string().uuid("invalid");
 
 export const createStaffSchema = z.object({
   email: emailField,
@@ -15,10 +15,10 @@ export const createStaffSchema = z.object({
   password: newPasswordField,
 });
 
-export const changeStaffRoleSchema = z.object({ staffId: uuidField, role: roleField });
+export const changeStaffRoleSchema = z.object({ staffId: idField, role: roleField });
 
 export const setStaffDisabledSchema = z.object({
-  staffId: uuidField,
+  staffId: idField,
   disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
@@ -41,4 +41,4 @@ export const changePasswordSchema = z
     }
   });
 
-export const decideRoleGrantSchema = z.object({ grantId: uuidField, decision: z.enum(["approve", "refuse"], { error: "invalid" }) });
+export const decideRoleGrantSchema = z.object({ grantId: idField, decision: z.enum(["approve", "refuse"], { error: "invalid" }) });

@@ -1,63 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "@/db/connection";
+import { rawIntakeAnswers, type RawIntakeAnswers } from "@/demo/factories/intake-answers";
 import { consentTextToShow, createDraft, loadDraft, saveDraftConsent, saveDraftStep, submitIntake, type IntakeConsentAnswer } from "@/db/intake";
-import { consentSchemaFor, intakeSteps, stepSchemas, type IntakeStep } from "@/lib/intake/steps";
-import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
+import { consentSchemaFor, intakeSteps, stepSchemas } from "@/lib/intake/steps";
 import type { RegisterSettings } from "@/lib/register-settings";
 
-export type RawIntakeAnswers = Record<IntakeStep, Record<string, unknown>>;
-
-/**
- * A person's answers as the form posts them (the same shape tests/integration/intake.test.ts
- * uses); `i` makes each person different. Override what a test needs.
- */
-export function rawIntakeAnswers(i = 0): RawIntakeAnswers {
-  const dateOfBirth = new Date(Date.UTC(1970, 0, 1) + i * 37 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  return {
-    about: {
-      firstNames: `Amina ${i}`,
-      lastName: "Hassan",
-      dateOfBirth,
-      hasIdentityCode: "yes",
-      personalIdentityCode: formatPersonalIdentityCode({ dateOfBirth, individualNumber: 900 + (i % 100) }),
-      gender: "female",
-      citizenship: "Somalia",
-      otherCitizenship: "",
-      nativeLanguage: "somali",
-      otherLanguages: "englanti",
-      interpreterNeeded: "yes",
-      interpreterLanguage: "somali",
-    },
-    contact: {
-      phone: "040 123 4567",
-      email: `amina.${i}@example.org`,
-      streetAddress: "Kotolantie 1 A 2",
-      postalCode: "99990",
-      postOffice: "Kotola",
-      municipality: "Kotola",
-      preferredContact: "text_message",
-    },
-    residence: {
-      permitType: "international_protection",
-      permitValidFrom: "2024-01-01",
-      permitValidUntil: "2028-01-01",
-      arrivalDate: "2023-12-01",
-      clientGroup: "settlement_services",
-    },
-    family: {
-      maritalStatus: "married",
-      members: [{ fullName: "Yusuf Hassan", relation: "spouse", dateOfBirth: "1988-03-02", livesInFinland: "yes" }],
-      childcareNeeds: "Päivähoitopaikka nuorimmalle",
-    },
-    "education-work": {
-      educations: [{ level: "secondary", field: "Kauppa", country: "Somalia", endYear: "2008" }],
-      work: [{ jobTitle: "Räätäli", country: "Kenia", years: "5" }],
-      finnishLevel: "beginner",
-      swedishLevel: "none",
-    },
-    "service-needs": { needs: ["language_course", "job_search"], details: "Apua pankkiasioissa" },
-  };
-}
+/** The answers as the form posts them: the one factory the seed and the tests share. */
+export { rawIntakeAnswers, type RawIntakeAnswers } from "@/demo/factories/intake-answers";
 
 /** The consent texts the consent page shows in `locale`, as the consent action records them. */
 export async function shownConsentTexts(db: Executor, locale: string): Promise<IntakeConsentAnswer["shownTexts"]> {

@@ -48,14 +48,31 @@ export function formData(fields: Record<string, string | readonly string[] | und
   return form;
 }
 
-/** What an action answered: its state, or the redirect it ended with (Next throws those). */
-export async function callAction(action: FormAction, fields: Record<string, string | readonly string[] | undefined>): Promise<{ state?: unknown; redirect?: string; forbidden?: true }> {
+type Answer = { state?: unknown; redirect?: string; forbidden?: true };
+
+/** What an action answered: its state, or the redirect or 403 it ended with (Next throws those). */
+async function answerOf(run: () => Promise<unknown>): Promise<Answer> {
   try {
-    return { state: await action({ status: "idle" }, formData(fields)) };
+    return { state: await run() };
   } catch (error) {
     const digest = (error as { digest?: string }).digest ?? "";
     if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return { forbidden: true };
     if (digest.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
     throw error;
   }
+}
+
+/** Calls a form action (state, form) with the fields as a browser posts them. */
+export async function callAction(action: FormAction, fields: Record<string, string | readonly string[] | undefined>): Promise<Answer> {
+  return answerOf(() => action({ status: "idle" }, formData(fields)));
+}
+
+/** Any server action of the matrix: most take (state, form); a few take the form only, or nothing. */
+export type EntryPointAction = (...args: never[]) => Promise<unknown>;
+
+/** Calls an action by its arity, as its form posts it, and answers like callAction. */
+export async function callEntryPoint(action: EntryPointAction, fields: Record<string, string | readonly string[] | undefined>): Promise<Answer> {
+  const call = action as unknown as (...args: unknown[]) => Promise<unknown>;
+  if (action.length >= 2) return callAction(call as FormAction, fields);
+  return answerOf(() => (action.length === 1 ? call(formData(fields)) : call()));
 }

@@ -3,7 +3,8 @@ import { count } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/connection";
 import { useDatabase } from "@/db";
 import { auditEvents } from "@/db/schema";
-import { createStaffSession, createStaffUser } from "@/db/staff";
+import { createStaff } from "@/demo/factories/staff";
+import { createStaffSession } from "@/db/staff";
 import { actionRequirements } from "@/lib/auth/entry-points";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { staffRoles, type StaffRole } from "@/lib/auth/roles";
@@ -75,7 +76,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabase(handle);
   for (const role of staffRoles) {
-    const user = await createStaffUser({ db: handle.db, email: `${role}@matrix.test`, displayName: role, role, password: "matrix-password-1" });
+    const user = await createStaff(handle.db, { role, email: `${role}@matrix.test`, displayName: role });
     users.set(role, user.id);
   }
 });

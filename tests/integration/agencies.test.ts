@@ -3,9 +3,10 @@ import { asc, eq } from "drizzle-orm";
 import { listAgencyAdmin, saveAgency } from "@/db/agencies";
 import { verifyAuditChain } from "@/db/audit-verify";
 import type { DatabaseHandle, Executor } from "@/db/connection";
-import { agencies, auditEvents, registerSettings, staffUsers } from "@/db/schema";
+import { createStaff } from "@/demo/factories/staff";
+import { agencies, auditEvents, registerSettings } from "@/db/schema";
 import { getRegisterSettings, saveRegisterSettings } from "@/db/settings";
-import { demoStatutorySettings } from "@/lib/demo-settings";
+import { demoStatutorySettings } from "@/demo/settings";
 import { parseRegisterSettings } from "@/lib/register-settings";
 import type { StaffActor } from "@/lib/auth/client-access";
 import { isRefusal } from "@/lib/refusal";
@@ -48,11 +49,7 @@ describe(`agencies administration on ${testBackend()}`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     db = handle.db;
-    const [admin] = await db
-      .insert(staffUsers)
-      .values({ email: "admin@test.example", displayName: "Test admin", role: "admin", passwordHash: "x" })
-      .returning();
-    adminId = admin!.id;
+    adminId = (await createStaff(db, { role: "admin", displayName: "Test admin" })).id;
     adminActorId = adminId;
   });
   afterAll(async () => handle?.close());

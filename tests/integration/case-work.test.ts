@@ -18,8 +18,9 @@ import {
   reviewIntegrationPlan,
 } from "@/db/case-work";
 import { recordAccessReason, type StaffActor } from "@/db/client-access";
-import { insertClientWithCase, type NewClient } from "@/db/factories/clients";
-import { createRng } from "@/db/factories/random";
+import { insertClientWithCase, type NewClient } from "@/demo/factories/clients";
+import { createRng } from "@/demo/factories/random";
+import { createStaffTeam } from "@/demo/factories/staff";
 import {
   appointments,
   auditEvents,
@@ -31,10 +32,9 @@ import {
   integrationPlanReviews,
   integrationPlans,
   outcomes,
-  staffUsers,
   visits,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import type { StaffRole } from "@/lib/auth/roles";
 import { helsinkiDate, helsinkiStartOfDay, utcToHelsinkiLocal } from "@/lib/helsinki-time";
 import {
@@ -97,26 +97,15 @@ describe(`case records on ${testBackend()}`, () => {
     handle = await createTestDatabase();
     db = handle.db;
     await seedDemo({ db, demoAccounts: false, clients: 0 });
-    const rows = await db
-      .insert(staffUsers)
-      .values([
-        { email: "ohjaaja.a.case@example.invalid", displayName: "Ohjaaja A", role: "caseworker", passwordHash: "-" },
-        { email: "ohjaaja.b.case@example.invalid", displayName: "Ohjaaja B", role: "caseworker", passwordHash: "-" },
-        { email: "koordinaattori.case@example.invalid", displayName: "Koordinaattori", role: "coordinator", passwordHash: "-" },
-        { email: "tietosuoja.case@example.invalid", displayName: "Tietosuojavastaava", role: "dpo", passwordHash: "-" },
-        { email: "admin.case@example.invalid", displayName: "Ylläpitäjä", role: "admin", passwordHash: "-" },
-        { email: "ohjaaja.pois.case@example.invalid", displayName: "Ohjaaja (pois)", role: "caseworker", passwordHash: "-", disabledAt: new Date() },
-      ])
-      .returning({ id: staffUsers.id, email: staffUsers.email });
-    const id = (prefix: string) => rows.find((row) => row.email.startsWith(prefix))!.id;
-    Object.assign(staff, {
-      caseworkerA: id("ohjaaja.a."),
-      caseworkerB: id("ohjaaja.b."),
-      coordinator: id("koordinaattori."),
-      dpo: id("tietosuoja."),
-      admin: id("admin."),
-      disabledCaseworker: id("ohjaaja.pois."),
+    const team = await createStaffTeam(db, {
+      caseworkerA: { role: "caseworker", displayName: "Ohjaaja A" },
+      caseworkerB: { role: "caseworker", displayName: "Ohjaaja B" },
+      coordinator: { role: "coordinator", displayName: "Koordinaattori" },
+      dpo: { role: "dpo", displayName: "Tietosuojavastaava" },
+      admin: { role: "admin", displayName: "Ylläpitäjä" },
+      disabledCaseworker: { role: "caseworker", displayName: "Ohjaaja (pois)", disabled: true },
     });
+    for (const [who, account] of Object.entries(team)) Object.assign(staff, { [who]: account.id });
     caseworkerA = actor("caseworkerA", "caseworker");
     caseworkerB = actor("caseworkerB", "caseworker");
     coordinator = actor("coordinator", "coordinator");
@@ -377,29 +366,62 @@ describe(`case records on ${testBackend()}`, () => {
     expect((await verifyAuditChain({ db })).ok).toBe(true);
   });
 
-  it("another caseworker's client is refused with needs_reason until a reason is given in this session, then allowed and the reason logged", async () => {
+  /** What each case write needs: a client of caseworker A with a booked appointment and a plan. */
+  interface CaseUnderTest {
+    clientId: string;
+    appointmentId: string;
+    planId: string;
+    input: ReturnType<typeof inputs>;
+  }
+
+  /**
+   * Every case write and the role that makes it (`as` is that role's actor: caseworker A, the
+   * client's own, or the coordinator): the refusals below hold for each of them alike.
+   */
+  const caseWrites: [name: string, role: "caseworker" | "coordinator", write: (c: CaseUnderTest, as: StaffActor) => Promise<unknown>][] = [
+    ["bookAppointment", "caseworker", ({ input }, as) => bookAppointment({ db, actor: as, input: input.book })],
+    ["rescheduleAppointment", "caseworker", ({ appointmentId }, as) => rescheduleAppointment({ db, actor: as, input: { appointmentId, startsAt: new Date(Date.now() + 4 * DAY) } })],
+    ["cancelAppointment", "caseworker", ({ appointmentId }, as) => cancelAppointment({ db, actor: as, input: { appointmentId } })],
+    ["recordVisit", "caseworker", ({ input, appointmentId }, as) => recordVisit({ db, actor: as, input: input.visit(appointmentId) })],
+    ["recordInitialAssessment", "caseworker", ({ input }, as) => recordInitialAssessment({ db, actor: as, input: input.assessment })],
+    ["recordIntegrationPlan", "caseworker", ({ input }, as) => recordIntegrationPlan({ db, actor: as, input: input.plan })],
+    ["reviewIntegrationPlan", "caseworker", ({ input, planId }, as) => reviewIntegrationPlan({ db, actor: as, input: input.review(planId) })],
+    ["recordOutcome", "caseworker", ({ input }, as) => recordOutcome({ db, actor: as, input: input.outcome })],
+    ["recordFunctionalCapacity", "caseworker", ({ input }, as) => recordFunctionalCapacity({ db, actor: as, input: input.functionalCapacity })],
+    ["addCaseNote", "caseworker", ({ input }, as) => addCaseNote({ db, actor: as, input: input.note })],
+    ["assignClient", "coordinator", ({ clientId }, as) => assignClient({ db, actor: as, input: { clientId, caseworkerId: staff.caseworkerB } })],
+    ["closeCase", "caseworker", ({ input }, as) => closeCase({ db, actor: as, input: input.close })],
+    ["addCaseNote (coordinator)", "coordinator", ({ input }, as) => addCaseNote({ db, actor: as, input: input.note })],
+  ];
+  const caseworkersWrites = caseWrites.filter(([, role]) => role === "caseworker");
+
+  /** A client of caseworker A's with a booked appointment and a plan, in `state` when given. */
+  async function caseUnderTest(state?: "restricted" | "closed"): Promise<CaseUnderTest> {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });
     const input = inputs(clientId, tag());
     const { id: appointmentId } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
     const { id: planId } = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
-    const before = await snapshot(clientId);
+    if (state) {
+      await db
+        .update(clients)
+        .set(state === "restricted" ? { restrictedAt: new Date() } : { status: "closed", closedAt: new Date(), closeReason: "Päättynyt" })
+        .where(eq(clients.id, clientId));
+    }
+    return { clientId, appointmentId, planId, input };
+  }
 
+  it.each(caseworkersWrites)("%s on another caseworker's client is refused with needs_reason until a reason is given, and writes nothing", async (name, _role, write) => {
+    const target = await caseUnderTest();
+    const before = await snapshot(target.clientId);
     const b = { ...caseworkerB, sessionId: `session-${randomUUID()}` };
-    const attempts = (who: StaffActor) => [
-      () => bookAppointment({ db, actor: who, input: input.book }),
-      () => rescheduleAppointment({ db, actor: who, input: { appointmentId, startsAt: new Date(Date.now() + 4 * DAY) } }),
-      () => cancelAppointment({ db, actor: who, input: { appointmentId } }),
-      () => recordVisit({ db, actor: who, input: input.visit() }),
-      () => recordInitialAssessment({ db, actor: who, input: input.assessment }),
-      () => recordIntegrationPlan({ db, actor: who, input: input.plan }),
-      () => reviewIntegrationPlan({ db, actor: who, input: input.review(planId) }),
-      () => recordOutcome({ db, actor: who, input: input.outcome }),
-      () => recordFunctionalCapacity({ db, actor: who, input: input.functionalCapacity }),
-      () => addCaseNote({ db, actor: who, input: input.note }),
-      () => closeCase({ db, actor: who, input: input.close }),
-    ];
-    for (const attempt of attempts(b)) await expectRefusal(attempt(), "case", "needs_reason");
-    expect(await snapshot(clientId)).toEqual(before);
+    await expectRefusal(write(target, b), "case", "needs_reason");
+    expect(await snapshot(target.clientId), name).toEqual(before);
+  });
+
+  it("another caseworker's writes are allowed once a reason is given in this session, and the reason is logged", async () => {
+    const { clientId, appointmentId, planId, input } = await caseUnderTest();
+    const b = { ...caseworkerB, sessionId: `session-${randomUUID()}` };
+    await expectRefusal(addCaseNote({ db, actor: b, input: input.note }), "case", "needs_reason");
 
     const reason = `Sijaisuus, ohjaaja A lomalla ${tag()}`;
     await recordAccessReason({ db, actor: b, clientId, reason });
@@ -481,47 +503,27 @@ describe(`case records on ${testBackend()}`, () => {
     await expectRefusal(reviewIntegrationPlan({ db, actor: coordinator, input: input.review(missing) }), "case", "not_found");
   });
 
-  for (const state of ["restricted", "closed"] as const) {
-    it(`a ${state} client: every write is refused and nothing is written`, async () => {
-      const clientId = await newClient({ assignedTo: staff.caseworkerA });
-      const input = inputs(clientId, tag());
-      const { id: appointmentId } = await bookAppointment({ db, actor: caseworkerA, input: input.book });
-      const { id: planId } = await recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan });
-      await db
-        .update(clients)
-        .set(state === "restricted" ? { restrictedAt: new Date() } : { status: "closed", closedAt: new Date(), closeReason: "Päättynyt" })
-        .where(eq(clients.id, clientId));
-      const before = await snapshot(clientId);
+  it("the table of case writes has every write: thirteen, eleven of them the caseworker's", () => {
+    expect(caseWrites).toHaveLength(13);
+    expect(caseworkersWrites).toHaveLength(11);
+  });
+
+  describe.each(["restricted", "closed"] as const)("a %s client", (state) => {
+    it.each(caseWrites)(`%s (as the %s) is refused as ${state} and writes nothing`, async (name, role, write) => {
+      const target = await caseUnderTest(state);
+      const before = await snapshot(target.clientId);
       const seq = await lastSeq();
 
-      const writes: [string, StaffActor, () => Promise<unknown>][] = [
-        ["bookAppointment", caseworkerA, () => bookAppointment({ db, actor: caseworkerA, input: input.book })],
-        ["rescheduleAppointment", caseworkerA, () => rescheduleAppointment({ db, actor: caseworkerA, input: { appointmentId, startsAt: new Date(Date.now() + 4 * DAY) } })],
-        ["cancelAppointment", caseworkerA, () => cancelAppointment({ db, actor: caseworkerA, input: { appointmentId } })],
-        ["recordVisit", caseworkerA, () => recordVisit({ db, actor: caseworkerA, input: input.visit(appointmentId) })],
-        ["recordInitialAssessment", caseworkerA, () => recordInitialAssessment({ db, actor: caseworkerA, input: input.assessment })],
-        ["recordIntegrationPlan", caseworkerA, () => recordIntegrationPlan({ db, actor: caseworkerA, input: input.plan })],
-        ["reviewIntegrationPlan", caseworkerA, () => reviewIntegrationPlan({ db, actor: caseworkerA, input: input.review(planId) })],
-        ["recordOutcome", caseworkerA, () => recordOutcome({ db, actor: caseworkerA, input: input.outcome })],
-        ["recordFunctionalCapacity", caseworkerA, () => recordFunctionalCapacity({ db, actor: caseworkerA, input: input.functionalCapacity })],
-        ["addCaseNote", caseworkerA, () => addCaseNote({ db, actor: caseworkerA, input: input.note })],
-        ["assignClient", coordinator, () => assignClient({ db, actor: coordinator, input: { clientId, caseworkerId: staff.caseworkerB } })],
-        ["closeCase", caseworkerA, () => closeCase({ db, actor: caseworkerA, input: input.close })],
-        ["addCaseNote (coordinator)", coordinator, () => addCaseNote({ db, actor: coordinator, input: input.note })],
-      ];
-      expect(writes).toHaveLength(13);
-      for (const [name, , write] of writes) {
-        const error = await write().then(
-          () => new Error(`${name} succeeded`),
-          (caught: unknown) => caught,
-        );
-        expect(error, name).toBeInstanceOf(Refusal);
-        expect((error as Refusal).code, name).toBe(state);
-      }
-      expect(await snapshot(clientId)).toEqual(before);
+      const error = await write(target, role === "caseworker" ? caseworkerA : coordinator).then(
+        () => new Error(`${name} succeeded`),
+        (caught: unknown) => caught,
+      );
+      expect(error, name).toBeInstanceOf(Refusal);
+      expect((error as Refusal).code, name).toBe(state);
+      expect(await snapshot(target.clientId)).toEqual(before);
       expect(await eventsSince(seq)).toEqual([]);
     });
-  }
+  });
 
   it("assignClient is refused for caseworkers; a coordinator assigns to active caseworkers only, and unassigns", async () => {
     const clientId = await newClient({ assignedTo: staff.caseworkerA });

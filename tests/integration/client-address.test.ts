@@ -7,7 +7,7 @@ import { createDraft } from "@/db/intake";
 import { consumeIntakeSubmission } from "@/db/intake-rate-limit";
 import { signInThrottles } from "@/db/schema";
 import { attemptSignIn, signInKeys } from "@/db/sign-in";
-import { createStaffUser } from "@/db/staff";
+import { createStaff } from "@/demo/factories/staff";
 import { ADDRESS_SERVER_MARKER, clientAddressFrom } from "@/lib/client-address";
 import { SIGN_IN_LIMITS } from "@/lib/sign-in-throttle";
 import { createAddressAwareServer, type AddressOptions } from "@/server/http";
@@ -81,7 +81,7 @@ const forged = (i: number) => ({ "x-forwarded-for": `198.51.100.${i + 1}`, "x-re
 describe("client addresses with no trusted proxy (the default)", () => {
   it("sign-in attempts with forged X-Forwarded-For values share the socket's limit", async () => {
     const base = await start({ trustedProxies: 0, publicOrigin: null });
-    const { email } = await createStaffUser({ db: handle.db, email: "forged@kotola.example", displayName: "F", role: "caseworker", password: "the-right-password-1" });
+    const { email } = await createStaff(handle.db, { role: "caseworker", email: "forged@kotola.example", displayName: "F", password: "the-right-password-1" });
     const outcomes: string[] = [];
     for (let i = 0; i < 8; i++) {
       const answer = await post(base, "/sign-in", { email, password: `wrong-password-${i}` }, forged(i));
@@ -132,7 +132,7 @@ describe("client addresses with no trusted proxy (the default)", () => {
 describe("client addresses behind one trusted proxy", () => {
   it("the hop the proxy appended is the client: rotating the entries left of it does not help, another client has its own limit", async () => {
     const base = await start({ trustedProxies: 1, publicOrigin: null });
-    const { email } = await createStaffUser({ db: handle.db, email: "proxied@kotola.example", displayName: "P", role: "caseworker", password: "the-right-password-1" });
+    const { email } = await createStaff(handle.db, { role: "caseworker", email: "proxied@kotola.example", displayName: "P", password: "the-right-password-1" });
     const client = "192.0.2.44";
     const outcomes: string[] = [];
     for (let i = 0; i < 7; i++) {

@@ -6,13 +6,14 @@ import { verifyAuditChain } from "@/db/audit-verify";
 import { createWalkInClient, updateIdentityContact } from "@/db/client-details";
 import { recordEducation, recordFamilyMember, recordResidencePermit, recordSkill, recordWorkExperience, removeCaseRecord } from "@/db/client-records";
 import { recordAccessReason, type StaffActor } from "@/db/client-access";
-import { insertClientWithCase, type NewClient } from "@/db/factories/clients";
-import { createRng } from "@/db/factories/random";
-import { auditEvents, clients, consents, educations, familyMembers, residencePermits, skills, staffUsers, workExperiences } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { insertClientWithCase, type NewClient } from "@/demo/factories/clients";
+import { createRng } from "@/demo/factories/random";
+import { actorOf, createStaffTeam, type StaffSpec } from "@/demo/factories/staff";
+import { auditEvents, clients, consents, educations, familyMembers, residencePermits, skills, workExperiences } from "@/db/schema";
+import { seedDemo } from "@/demo/seed";
 import type { StaffRole } from "@/lib/auth/roles";
 import { decryptField, lookupHash } from "@/lib/crypto";
-import { demoSettings, demoStatutorySettings } from "@/lib/demo-settings";
+import { demoSettings, demoStatutorySettings } from "@/demo/settings";
 import { helsinkiDate, helsinkiStartOfDay } from "@/lib/helsinki-time";
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { toSearchName } from "@/lib/search-name";
@@ -115,15 +116,9 @@ async function setUpStaff(db: Executor, suffix: string) {
     ["admin", "admin"],
     ["reporting", "reporting"],
   ];
-  const rows = await db
-    .insert(staffUsers)
-    .values(roles.map(([who, role]) => ({ email: `${who.toLowerCase()}.${suffix}@example.invalid`, displayName: who, role, passwordHash: "-" })))
-    .returning({ id: staffUsers.id, email: staffUsers.email });
+  const team = await createStaffTeam(db, Object.fromEntries(roles.map(([who, role]) => [who, { role, displayName: who, email: `${who.toLowerCase()}.${suffix}@example.invalid` }])) as Record<Who, StaffSpec>);
   const actors = {} as Record<Who, StaffActor>;
-  for (const [who, role] of roles) {
-    const id = rows.find((row) => row.email.startsWith(`${who.toLowerCase()}.`))!.id;
-    Object.assign(actors, { [who]: { userId: id, role, sessionId: `session-${who}-${randomUUID()}`, requestId: `req-${tag()}` } });
-  }
+  for (const [who] of roles) actors[who] = actorOf(team[who], { sessionId: `session-${who}-${randomUUID()}`, requestId: `req-${tag()}` });
   return actors;
 }
 
@@ -591,27 +586,61 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     }
   });
 
-  it("another caseworker's client needs a reason first; then the writes are allowed and carry the reason", async () => {
+  /** What each detail write needs: a client of caseworker A's with a skill recorded (to remove). */
+  interface DetailsUnderTest {
+    clientId: string;
+    skillId: string;
+    input: ReturnType<typeof recordInputs>;
+  }
+
+  /** Every write of the person's details and the role that makes it (`as`: caseworker A, the client's own, or the coordinator). */
+  const detailWrites: [name: string, role: "caseworker" | "coordinator", write: (c: DetailsUnderTest, as: StaffActor) => Promise<unknown>][] = [
+    [
+      "updateIdentityContact",
+      "caseworker",
+      ({ clientId }, as) =>
+        updateIdentityContact({
+          db,
+          actor: as,
+          input: identityContactSchema.parse({ clientId, firstNames: "X", lastName: "Y", dateOfBirth: "2000-01-01", interpreterNeeded: "no", personalIdentityCode: uniqueCode("2000-01-01") }),
+        }),
+    ],
+    ["recordResidencePermit", "caseworker", ({ input }, as) => recordResidencePermit({ db, actor: as, input: input.permit })],
+    ["recordFamilyMember", "caseworker", ({ input }, as) => recordFamilyMember({ db, actor: as, input: input.family })],
+    ["recordSkill", "caseworker", ({ input }, as) => recordSkill({ db, actor: as, input: input.skill })],
+    ["recordWorkExperience", "caseworker", ({ input }, as) => recordWorkExperience({ db, actor: as, input: input.work })],
+    ["recordEducation", "caseworker", ({ input }, as) => recordEducation({ db, actor: as, input: input.education })],
+    ["removeCaseRecord", "caseworker", ({ clientId, skillId }, as) => removeCaseRecord({ db, actor: as, input: { clientId, kind: "skill", recordId: skillId } })],
+    ["recordSkill (coordinator)", "coordinator", ({ input }, as) => recordSkill({ db, actor: as, input: input.skill })],
+  ];
+  const caseworkersWrites = detailWrites.filter(([, role]) => role === "caseworker");
+
+  async function detailsUnderTest(state?: "restricted" | "closed"): Promise<DetailsUnderTest> {
+    const client = await newClient({ assignedTo: staff.caseworkerA.userId });
+    const input = recordInputs(client.id, tag());
+    const { id: skillId } = await recordSkill({ db, actor: staff.caseworkerA, input: input.skill });
+    if (state) {
+      await db
+        .update(clients)
+        .set(state === "restricted" ? { restrictedAt: new Date() } : { status: "closed", closedAt: new Date(), closeReason: "Päättynyt" })
+        .where(eq(clients.id, client.id));
+    }
+    return { clientId: client.id, skillId, input };
+  }
+
+  it.each(caseworkersWrites)("%s on another caseworker's client needs a reason first, and writes nothing", async (name, _role, write) => {
+    const target = await detailsUnderTest();
+    const before = await snapshot(target.clientId);
+    const b = { ...staff.caseworkerB, sessionId: `session-${randomUUID()}` };
+    await expectRefusal(write(target, b), "case", "needs_reason");
+    expect(await snapshot(target.clientId), name).toEqual(before);
+  });
+
+  it("another caseworker's writes are allowed once a reason is given, and carry the reason", async () => {
     const client = await newClient({ assignedTo: staff.caseworkerA.userId });
     const input = recordInputs(client.id, tag());
     const b = { ...staff.caseworkerB, sessionId: `session-${randomUUID()}` };
-    const before = await snapshot(client.id);
-    const attempts = [
-      () => recordResidencePermit({ db, actor: b, input: input.permit }),
-      () => recordFamilyMember({ db, actor: b, input: input.family }),
-      () => recordSkill({ db, actor: b, input: input.skill }),
-      () => recordWorkExperience({ db, actor: b, input: input.work }),
-      () => recordEducation({ db, actor: b, input: input.education }),
-      () => removeCaseRecord({ db, actor: b, input: { clientId: client.id, kind: "skill", recordId: randomUUID() } }),
-      () =>
-        updateIdentityContact({
-          db,
-          actor: b,
-          input: identityContactSchema.parse({ clientId: client.id, firstNames: "X", lastName: "Y", dateOfBirth: "2000-01-01", interpreterNeeded: "no" }),
-        }),
-    ];
-    for (const attempt of attempts) await expectRefusal(attempt(), "case", "needs_reason");
-    expect(await snapshot(client.id)).toEqual(before);
+    await expectRefusal(recordSkill({ db, actor: b, input: input.skill }), "case", "needs_reason");
 
     const reason = `Sijaisuus ${tag()}`;
     await recordAccessReason({ db, actor: b, clientId: client.id, reason });
@@ -630,40 +659,26 @@ describe(`case details on ${testBackend()} (consent basis)`, () => {
     await expectRefusal(recordSkill({ db, actor: staff.coordinator, input: { ...input.skill, clientId: randomUUID() } }), "case", "not_found");
   });
 
-  for (const state of ["restricted", "closed"] as const) {
-    it(`a ${state} client: every write is refused and nothing is written`, async () => {
-      const client = await newClient({ assignedTo: staff.caseworkerA.userId });
-      const input = recordInputs(client.id, tag());
-      const { id: skillId } = await recordSkill({ db, actor: staff.caseworkerA, input: input.skill });
-      await db
-        .update(clients)
-        .set(state === "restricted" ? { restrictedAt: new Date() } : { status: "closed", closedAt: new Date(), closeReason: "Päättynyt" })
-        .where(eq(clients.id, client.id));
-      const before = await snapshot(client.id);
+  it("the table of detail writes has every write: eight, seven of them the caseworker's", () => {
+    expect(detailWrites).toHaveLength(8);
+    expect(caseworkersWrites).toHaveLength(7);
+  });
+
+  describe.each(["restricted", "closed"] as const)("a %s client", (state) => {
+    it.each(detailWrites)(`%s (as the %s) is refused as ${state} and writes nothing`, async (name, role, write) => {
+      const target = await detailsUnderTest(state);
+      const before = await snapshot(target.clientId);
       const seq = await lastSeq(db);
-      const a = staff.caseworkerA;
-      const writes: [string, () => Promise<unknown>][] = [
-        ["updateIdentityContact", () => updateIdentityContact({ db, actor: a, input: identityContactSchema.parse({ clientId: client.id, firstNames: "X", lastName: "Y", dateOfBirth: "2000-01-01", interpreterNeeded: "no", personalIdentityCode: uniqueCode("2000-01-01") }) })],
-        ["recordResidencePermit", () => recordResidencePermit({ db, actor: a, input: input.permit })],
-        ["recordFamilyMember", () => recordFamilyMember({ db, actor: a, input: input.family })],
-        ["recordSkill", () => recordSkill({ db, actor: a, input: input.skill })],
-        ["recordWorkExperience", () => recordWorkExperience({ db, actor: a, input: input.work })],
-        ["recordEducation", () => recordEducation({ db, actor: a, input: input.education })],
-        ["removeCaseRecord", () => removeCaseRecord({ db, actor: a, input: { clientId: client.id, kind: "skill", recordId: skillId } })],
-        ["recordSkill (coordinator)", () => recordSkill({ db, actor: staff.coordinator, input: input.skill })],
-      ];
-      for (const [name, write] of writes) {
-        const error = await write().then(
-          () => new Error(`${name} succeeded`),
-          (caught: unknown) => caught,
-        );
-        expect(error, name).toBeInstanceOf(Refusal);
-        expect((error as Refusal).code, name).toBe(state);
-      }
-      expect(await snapshot(client.id)).toEqual(before);
+      const error = await write(target, role === "caseworker" ? staff.caseworkerA : staff.coordinator).then(
+        () => new Error(`${name} succeeded`),
+        (caught: unknown) => caught,
+      );
+      expect(error, name).toBeInstanceOf(Refusal);
+      expect((error as Refusal).code, name).toBe(state);
+      expect(await snapshot(target.clientId)).toEqual(before);
       expect(await eventsSince(db, seq)).toEqual([]);
     });
-  }
+  });
 });
 
 describe(`case details on ${testBackend()} (legal-obligation basis)`, () => {

@@ -3,8 +3,9 @@ import { sql, type SQL } from "drizzle-orm";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { formatClientNumber } from "@/db/client-numbers";
 import { searchClients, type ClientSearchQuery, type ClientSearchResult } from "@/db/client-search";
-import { buildClientWithCode, createRng, type Client, type NewClient } from "@/db/factories";
-import { clients, staffUsers } from "@/db/schema";
+import { buildClientWithCode, createRng, type Client, type NewClient } from "@/demo/factories";
+import { createStaffTeam } from "@/demo/factories/staff";
+import { clients } from "@/db/schema";
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { toSearchName } from "@/lib/search-name";
 import { createTestDatabase, testBackend } from "../helpers/database";
@@ -48,15 +49,9 @@ describe(`client search on ${testBackend()}`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     db = handle.db;
-    const staff = await db
-      .insert(staffUsers)
-      .values([
-        { email: "ohjaaja.a@example.invalid", displayName: "Ohjaaja A", role: "caseworker", passwordHash: "x" },
-        { email: "ohjaaja.b@example.invalid", displayName: "Ohjaaja B", role: "caseworker", passwordHash: "x" },
-      ])
-      .returning({ id: staffUsers.id });
-    caseworkerA = staff[0]!.id;
-    caseworkerB = staff[1]!.id;
+    const staff = await createStaffTeam(db, { a: { role: "caseworker", displayName: "Ohjaaja A" }, b: { role: "caseworker", displayName: "Ohjaaja B" } });
+    caseworkerA = staff.a.id;
+    caseworkerB = staff.b.id;
 
     const rng = createRng(4);
     const values: NewClient[] = [];

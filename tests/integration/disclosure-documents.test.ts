@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAccessReason } from "@/db/client-access";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { recordWrittenConsent } from "@/db/consents";
-import { disclosedDocument, previewDisclosure, recordDisclosure, revealDocumentIdentityCode, type DisclosureDocument } from "@/db/disclosures";
-import { createRng, insertClientWithCase, loadCaseContext } from "@/db/factories";
-import { auditEvents, consents, functionalCapacityEntries, staffUsers } from "@/db/schema";
+import { disclosedDocument, revealDocumentIdentityCode } from "@/db/disclosed-documents";
+import { previewDisclosure, recordDisclosure, type DisclosureDocument } from "@/db/disclosures";
+import { createRng, insertClientWithCase, loadCaseContext } from "@/demo/factories";
+import { actorOf, createStaffTeam } from "@/demo/factories/staff";
+import { auditEvents, consents, functionalCapacityEntries } from "@/db/schema";
 import { saveRegisterSettings } from "@/db/settings";
 import type { StaffActor } from "@/lib/auth/client-access";
-import { demoSettings } from "@/lib/demo-settings";
+import { demoSettings } from "@/demo/settings";
 import { helsinkiDate } from "@/lib/helsinki-time";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { writtenConsentSchema } from "@/lib/validations/consent";
@@ -38,15 +40,9 @@ describe(`stored disclosure documents on ${testBackend()}`, () => {
     handle = await createTestDatabase();
     db = handle.db;
     await saveRegisterSettings({ db, settings: demoSettings, actor: null });
-    const rows = await db
-      .insert(staffUsers)
-      .values([
-        { email: "own@documents.test", displayName: "Oma ohjaaja", role: "caseworker", passwordHash: "-" },
-        { email: "other@documents.test", displayName: "Toinen ohjaaja", role: "caseworker", passwordHash: "-" },
-      ])
-      .returning({ id: staffUsers.id, email: staffUsers.email });
-    own = { userId: rows.find((r) => r.email.startsWith("own"))!.id, role: "caseworker", sessionId: "s-own", requestId: "r-own" };
-    other = { userId: rows.find((r) => r.email.startsWith("other"))!.id, role: "caseworker", sessionId: "s-other", requestId: "r-other" };
+    const team = await createStaffTeam(db, { own: { role: "caseworker", displayName: "Oma ohjaaja" }, other: { role: "caseworker", displayName: "Toinen ohjaaja" } });
+    own = actorOf(team.own, { sessionId: "s-own", requestId: "r-own" });
+    other = actorOf(team.other, { sessionId: "s-other", requestId: "r-other" });
 
     // The client's own caseworker, who may read functional capacity, discloses it with the identity to ELY.
     const inserted = await insertClientWithCase(db, createRng(71), {

@@ -6,12 +6,15 @@ import { verifyAuditChain } from "@/db/audit-verify";
 import { bookAppointment } from "@/db/case-work";
 import { recordAccessReason, type StaffActor } from "@/db/client-access";
 import { consentsOfClient, recordWrittenConsent, withdrawConsent } from "@/db/consents";
-import { disclosedDocument, disclosureLog, disclosureOptions, previewDisclosure, recordDisclosure, type DisclosureDocument } from "@/db/disclosures";
-import { createRng, insertClientWithCase, loadCaseContext } from "@/db/factories";
-import { appointments, auditEvents, clients, consents, disclosures, staffUsers } from "@/db/schema";
+import { disclosedDocument } from "@/db/disclosed-documents";
+import { disclosureLog } from "@/db/disclosure-log";
+import { disclosureOptions, previewDisclosure, recordDisclosure, type DisclosureDocument } from "@/db/disclosures";
+import { createRng, insertClientWithCase, loadCaseContext } from "@/demo/factories";
+import { actorOf, createStaffTeam, type StaffSpec } from "@/demo/factories/staff";
+import { appointments, auditEvents, clients, consents, disclosures } from "@/db/schema";
 import { saveRegisterSettings } from "@/db/settings";
 import type { StaffRole } from "@/lib/auth/roles";
-import { demoSettings, demoStatutorySettings } from "@/lib/demo-settings";
+import { demoSettings, demoStatutorySettings } from "@/demo/settings";
 import type { RegisterSettingsInput } from "@/lib/register-settings";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
 import { writtenConsentSchema, withdrawConsentSchema } from "@/lib/validations/consent";
@@ -99,13 +102,8 @@ beforeAll(async () => {
     ["otherCaseworker", "caseworker"],
     ["coordinator", "coordinator"],
   ];
-  const rows = await db
-    .insert(staffUsers)
-    .values(roles.map(([who, role]) => ({ email: `${who.toLowerCase()}@disclosures.test`, displayName: who, role, passwordHash: "-" })))
-    .returning({ id: staffUsers.id, email: staffUsers.email });
-  staff = Object.fromEntries(
-    roles.map(([who, role]) => [who, { userId: rows.find((r) => r.email.startsWith(`${who.toLowerCase()}@`))!.id, role, sessionId: `s-${who}`, requestId: null }]),
-  ) as typeof staff;
+  const team = await createStaffTeam(db, Object.fromEntries(roles.map(([who, role]) => [who, { role, displayName: who, email: `${who.toLowerCase()}@disclosures.test` }])) as Record<string, StaffSpec>);
+  staff = Object.fromEntries(roles.map(([who]) => [who, actorOf(team[who]!, { sessionId: `s-${who}`, requestId: null })])) as typeof staff;
 });
 
 afterAll(async () => {

@@ -22,9 +22,9 @@ import { acceptSubmission } from "@/db/intake-decisions";
 import { findPossibleDuplicates, viewSubmission } from "@/db/intake-queue";
 import { Refusal } from "@/lib/refusal";
 import { auditEvents, clients, intakeSubmissions } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
-import { createStaffUser } from "@/db/staff";
+import { createStaff } from "@/demo/factories/staff";
 import { DataKeyError, decryptField, lookupHash } from "@/lib/crypto";
 import { formatPersonalIdentityCode, maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import type { RegisterSettings } from "@/lib/register-settings";
@@ -206,13 +206,7 @@ describe(`identity codes leak nowhere on ${testBackend()}`, () => {
     db = handle.db;
     await seedDemo({ db, demoAccounts: false, clients: 5 });
     settings = await getRegisterSettings({ db });
-    const user = await createStaffUser({
-      db,
-      email: `koordinaattori.${t}@example.invalid`,
-      displayName: "Koordinaattori",
-      role: "coordinator",
-      password: `pw-${t}-${t}`,
-    });
+    const user = await createStaff(db, { role: "coordinator", email: `koordinaattori.${t}@example.invalid`, displayName: "Koordinaattori", password: `pw-${t}-${t}` });
     coordinator = { userId: user.id, role: "coordinator", sessionId: randomUUID(), requestId: `req-${t}` };
   });
 

@@ -11,7 +11,7 @@ import {
   submitIntake,
 } from "@/db/intake";
 import { intakeDrafts } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings, saveRegisterSettings } from "@/db/settings";
 import { aboutAnswersWithCodeOnFile } from "@/lib/intake/draft-policy";
 import { stepSchemas } from "@/lib/intake/steps";

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/connection";
 import { consentTextToShow, createDraft, loadDraft, saveDraftConsent, saveDraftStep, submitIntake } from "@/db/intake";
 import { consents } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
-import { demoStatutorySettings } from "@/lib/demo-settings";
+import { demoStatutorySettings } from "@/demo/settings";
 import { stepSchemas } from "@/lib/intake/steps";
 import { createTestDatabase } from "../helpers/database";
 

@@ -6,10 +6,11 @@ import { Refusal } from "@/lib/refusal";
 import { recordAccessReason } from "@/db/client-access";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { disclosureOptions } from "@/db/disclosures";
-import { createRng, insertClientWithCase } from "@/db/factories";
+import { createRng, insertClientWithCase } from "@/demo/factories";
+import { actorOf, createStaffTeam } from "@/demo/factories/staff";
 import { mergeOffer, mergeSubmission, type MergeInput } from "@/db/intake-merge";
-import { auditEvents, clients, consents, familyMembers, intakeSubmissions, staffUsers } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { auditEvents, clients, consents, familyMembers, intakeSubmissions } from "@/db/schema";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
 import type { StaffActor } from "@/lib/auth/client-access";
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
@@ -40,15 +41,9 @@ describe(`merging an intake submission on ${testBackend()}`, () => {
     db = handle.db;
     await seedDemo({ db, demoAccounts: false, clients: 0 });
     settings = await getRegisterSettings({ db });
-    const rows = await db
-      .insert(staffUsers)
-      .values([
-        { email: "merge.me@example.invalid", displayName: "Ohjaaja A", role: "caseworker", passwordHash: "-" },
-        { email: "merge.colleague@example.invalid", displayName: "Ohjaaja B", role: "caseworker", passwordHash: "-" },
-      ])
-      .returning({ id: staffUsers.id, email: staffUsers.email });
-    me = { userId: rows.find((r) => r.email.startsWith("merge.me"))!.id, role: "caseworker", sessionId: "session-me", requestId: "merge-request" };
-    colleague = { userId: rows.find((r) => r.email.startsWith("merge.colleague"))!.id, role: "caseworker", sessionId: "session-b", requestId: null };
+    const team = await createStaffTeam(db, { me: { role: "caseworker", displayName: "Ohjaaja A" }, colleague: { role: "caseworker", displayName: "Ohjaaja B" } });
+    me = actorOf(team.me, { sessionId: "session-me", requestId: "merge-request" });
+    colleague = actorOf(team.colleague, { sessionId: "session-b", requestId: null });
   });
   afterAll(async () => handle?.close());
 

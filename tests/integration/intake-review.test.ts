@@ -3,8 +3,9 @@ import { randomBytes } from "node:crypto";
 import { and, count, eq, inArray } from "drizzle-orm";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { verifyAuditChain } from "@/db/audit-verify";
-import { createRng } from "@/db/factories/random";
-import { insertClientWithCase } from "@/db/factories/clients";
+import { createRng } from "@/demo/factories/random";
+import { insertClientWithCase } from "@/demo/factories/clients";
+import { createStaff, createStaffTeam } from "@/demo/factories/staff";
 import { acceptOffer, acceptSubmission, rejectSubmission } from "@/db/intake-decisions";
 import { mergeOffer, mergeSubmission } from "@/db/intake-merge";
 import { countPendingSubmissions, findPossibleDuplicates, listPendingSubmissions, viewSubmission } from "@/db/intake-queue";
@@ -12,6 +13,7 @@ import { Refusal, type RefusalCode } from "@/lib/refusal";
 import type { StaffActor } from "@/lib/auth/client-access";
 import type { StaffRole } from "@/lib/auth/roles";
 import { registerYear } from "@/lib/helsinki-time";
+import { readIntakeDecisionNote } from "@/lib/intake/decision-note";
 import {
   auditEvents,
   caseNotes,
@@ -23,13 +25,12 @@ import {
   intakeSubmissions,
   residencePermits,
   skills,
-  staffUsers,
   workExperiences,
 } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
 import { decryptField, lookupHash } from "@/lib/crypto";
-import { demoStatutorySettings } from "@/lib/demo-settings";
+import { demoStatutorySettings } from "@/demo/settings";
 import { formatPersonalIdentityCode, maskPersonalIdentityCode } from "@/lib/personal-identity-code";
 import type { RegisterSettings } from "@/lib/register-settings";
 import { toSearchName } from "@/lib/search-name";
@@ -87,17 +88,14 @@ describe(`intake review on ${testBackend()}`, () => {
     settings = await getRegisterSettings({ db });
     expect(settings.legalBasis.kind).toBe("consent");
     consentsPerSubmission = 1 + settings.obtainFromAuthorities.length + settings.agencies.filter((agency) => agency.intakeConsent).length;
-    const staff = await db
-      .insert(staffUsers)
-      .values([
-        { email: "ohjaaja.review@example.invalid", displayName: "Ohjaaja", role: "caseworker", passwordHash: "-" },
-        { email: "koordinaattori.review@example.invalid", displayName: "Koordinaattori", role: "coordinator", passwordHash: "-" },
-        { email: "admin.review@example.invalid", displayName: "Ylläpitäjä", role: "admin", passwordHash: "-" },
-      ])
-      .returning({ id: staffUsers.id, role: staffUsers.role });
-    caseworkerId = staff.find((s) => s.role === "caseworker")!.id;
-    coordinatorId = staff.find((s) => s.role === "coordinator")!.id;
-    adminId = staff.find((s) => s.role === "admin")!.id;
+    const staff = await createStaffTeam(db, {
+      caseworker: { role: "caseworker", displayName: "Ohjaaja" },
+      coordinator: { role: "coordinator", displayName: "Koordinaattori" },
+      admin: { role: "admin", displayName: "Ylläpitäjä" },
+    });
+    caseworkerId = staff.caseworker.id;
+    coordinatorId = staff.coordinator.id;
+    adminId = staff.admin.id;
   });
   afterAll(async () => handle?.close());
 
@@ -269,23 +267,35 @@ describe(`intake review on ${testBackend()}`, () => {
     const [linkedBack] = await db.select().from(familyMembers).where(eq(familyMembers.id, spouseRecordOfApplicant!.id));
     expect(linkedBack!.relatedClientId).toBe(client!.id);
     expect(await db.select().from(educations).where(eq(educations.clientId, client!.id))).toMatchObject([
-      { level: "Lukio tai vastaava", field: "Kauppa", country: "Somalia", endYear: 2008 },
+      // Issue 10: stored as the level's code (was its Finnish label "Lukio tai vastaava").
+      { level: "secondary", field: "Kauppa", country: "Somalia", endYear: 2008 },
     ]);
-    expect(await db.select().from(workExperiences).where(eq(workExperiences.clientId, client!.id))).toMatchObject([{ jobTitle: "Räätäli", country: "Kenia" }]);
+    // The stated years in their own column (were the sentence "Kokemusta 5 v (ilmoitettu lomakkeella)").
+    expect(await db.select().from(workExperiences).where(eq(workExperiences.clientId, client!.id))).toMatchObject([
+      { jobTitle: "Räätäli", country: "Kenia", years: 5, description: null },
+    ]);
     const languages = await db.select().from(skills).where(eq(skills.clientId, client!.id));
     expect(languages.map((l) => [l.kind, l.name, l.level]).sort()).toEqual(
       [
-        ["language", "somali", "äidinkieli"],
+        // Codes for what the form names (Finnish as "fi", levels by code); the languages typed stay as typed.
+        ["language", "somali", "native"],
         ["language", "englanti", null],
-        ["language", "suomi", "Vähän"],
+        ["language", "fi", "beginner"],
       ].sort(),
     );
     const notes = await db.select().from(caseNotes).where(eq(caseNotes.clientId, client!.id));
     expect(notes).toHaveLength(1);
     expect(notes[0]!.authorId).toBe(caseworkerId);
-    expect(notes[0]!.body).toContain(reference);
-    expect(notes[0]!.body).toContain("Suomen tai ruotsin kielen kurssi");
-    expect(notes[0]!.body).toContain("Apua pankkiasioissa");
+    // The note is the decision's facts (the needs as codes, the person's words as written), rendered when shown.
+    expect(notes[0]!.body).toBe("");
+    expect(readIntakeDecisionNote(notes[0]!.intakeDecision)).toEqual({
+      decision: "accepted",
+      reference,
+      decidedOn: "2029-06-01",
+      serviceNeeds: ["language_course", "job_search"],
+      details: "Apua pankkiasioissa",
+      childcareNeeds: "Päivähoitopaikka nuorimmalle",
+    });
 
     // The consents are the client's now, and still say where they came from.
     const moved = await db.select().from(consents).where(eq(consents.submissionId, submissionId));
@@ -512,9 +522,14 @@ describe(`intake review on ${testBackend()}`, () => {
     });
     expect(client!.updatedAt.getTime()).toBe(now.getTime());
     const [note] = await db.select().from(caseNotes).where(and(eq(caseNotes.clientId, clientId), eq(caseNotes.createdAt, now)));
-    expect(note!.body).toContain(reference);
-    expect(note!.body).toContain("+358400000017");
-    expect(note!.body).toContain(`old.${p.tag}@example.invalid`);
+    const merged = readIntakeDecisionNote(note!.intakeDecision);
+    expect(merged).toMatchObject({ decision: "merged", reference, decidedOn: "2029-07-01" });
+    expect(merged!.updated).toEqual(
+      expect.arrayContaining([
+        { field: "phone", previous: "+358400000017" },
+        { field: "email", previous: `old.${p.tag}@example.invalid` },
+      ]),
+    );
 
     // The audit names fields, never values.
     const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "intake.merged"), eq(auditEvents.clientId, clientId)));
@@ -683,14 +698,11 @@ describe(`intake review under the legal-obligation basis on ${testBackend()}`, (
     const db = handle.db;
     const settings = await getRegisterSettings({ db });
     expect(settings.legalBasis.kind).toBe("legal_obligation");
-    const [actor] = await db
-      .insert(staffUsers)
-      .values({ email: "ohjaaja.statutory@example.invalid", displayName: "Ohjaaja", role: "caseworker", passwordHash: "-" })
-      .returning({ id: staffUsers.id });
+    const actor = await createStaff(db, { role: "caseworker", displayName: "Ohjaaja" });
     const p = person(30);
     const { submissionId } = await submitCompleteIntake({ db, settings, raw: p.raw, consentForm: {} });
     expect(await db.select().from(consents).where(and(eq(consents.submissionId, submissionId), eq(consents.kind, "storage")))).toEqual([]);
-    const { clientId } = await acceptSubmission({ db, actor: { userId: actor!.id, role: "caseworker", sessionId: "statutory-session" }, input: { submissionId } });
+    const { clientId } = await acceptSubmission({ db, actor: { userId: actor.id, role: "caseworker", sessionId: "statutory-session", requestId: null }, input: { submissionId } });
     const [client] = await db.select().from(clients).where(eq(clients.id, clientId));
     expect(client!.basis).toBe("legal_obligation");
     expect(await db.select({ clientId: consents.clientId }).from(consents).where(eq(consents.submissionId, submissionId))).toEqual(

@@ -18,12 +18,13 @@ import {
 } from "@/db/intake";
 import { consumeIntakeSubmission } from "@/db/intake-rate-limit";
 import { agencies, auditEvents, clients, consents, consentTexts, intakeDrafts, intakeSubmissions } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
 import { decryptField, lookupHash } from "@/lib/crypto";
 import { consentSchemaFor, intakeSteps, issuesByField, stepSchemas, type IntakeAnswers, type IntakeStep } from "@/lib/intake/steps";
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
 import type { RegisterSettings } from "@/lib/register-settings";
+import { rawIntakeAnswers, type RawIntakeAnswers } from "@/demo/factories/intake-answers";
 import { createTestDatabase, testBackend } from "../helpers/database";
 import { Refusal } from "@/lib/refusal";
 
@@ -59,59 +60,10 @@ async function occurrencesAnywhere(db: Executor, needle: string): Promise<Record
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const REFERENCE = /^[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{4}-[34679ACDEFGHJKMNPQRTWXY]{3}$/;
 
-type RawAnswers = Record<IntakeStep, Record<string, unknown>>;
+type RawAnswers = RawIntakeAnswers;
 
-/** A person's answers as the form posts them; `i` makes each person different. */
-function rawAnswers(i = 0): RawAnswers {
-  const dateOfBirth = new Date(Date.UTC(1970, 0, 1) + i * 37 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-  return {
-    about: {
-      firstNames: `Amina ${i}`,
-      lastName: "Hassan",
-      dateOfBirth,
-      hasIdentityCode: "yes",
-      personalIdentityCode: formatPersonalIdentityCode({ dateOfBirth, individualNumber: 900 + (i % 100) }),
-      gender: "female",
-      citizenship: "Somalia",
-      otherCitizenship: "",
-      nativeLanguage: "somali",
-      otherLanguages: "englanti",
-      interpreterNeeded: "yes",
-      interpreterLanguage: "somali",
-    },
-    contact: {
-      phone: "040 123 4567",
-      email: `amina.${i}@example.org`,
-      streetAddress: "Kotolantie 1 A 2",
-      postalCode: "99990",
-      postOffice: "Kotola",
-      municipality: "Kotola",
-      preferredContact: "text_message",
-    },
-    residence: {
-      permitType: "international_protection",
-      permitValidFrom: "2024-01-01",
-      permitValidUntil: "2028-01-01",
-      arrivalDate: "2023-12-01",
-      clientGroup: "settlement_services",
-    },
-    family: {
-      maritalStatus: "married",
-      members: [
-        { fullName: "Yusuf Hassan", relation: "spouse", dateOfBirth: "1988-03-02", livesInFinland: "yes" },
-        { fullName: "", relation: "", dateOfBirth: "", livesInFinland: "" },
-      ],
-      childcareNeeds: "Päivähoitopaikka nuorimmalle",
-    },
-    "education-work": {
-      educations: [{ level: "secondary", field: "Kauppa", country: "Somalia", endYear: "2008" }],
-      work: [{ jobTitle: "Räätäli", country: "Kenia", years: "5" }],
-      finnishLevel: "beginner",
-      swedishLevel: "none",
-    },
-    "service-needs": { needs: ["language_course", "job_search"], details: "Apua pankkiasioissa" },
-  };
-}
+/** A person's answers as the form posts them, with the empty family row a person may leave; `i` makes each person different. */
+const rawAnswers = (i = 0): RawAnswers => rawIntakeAnswers(i, { emptyRows: true });
 
 function parseAll(raw: RawAnswers): Required<IntakeAnswers> {
   return Object.fromEntries(intakeSteps.map((step) => [step, stepSchemas[step].parse(raw[step])])) as Required<IntakeAnswers>;

@@ -8,8 +8,9 @@ import type { Database } from "@/db/connection";
 import { createWalkInClient } from "@/db/client-details";
 import type { StaffActor } from "@/db/client-access";
 import { QueryError } from "@/db/query-error";
-import { clientNumberCounters, staffUsers } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { actorOf, createStaff } from "@/demo/factories/staff";
+import { clientNumberCounters } from "@/db/schema";
+import { seedDemo } from "@/demo/seed";
 import { helsinkiDate } from "@/lib/helsinki-time";
 import { formatPersonalIdentityCode } from "@/lib/personal-identity-code";
 import { walkInClientSchema } from "@/lib/validations/client-details";
@@ -67,11 +68,7 @@ describe(`a failed query's log on ${testBackend()}`, () => {
     handle = await createTestDatabase();
     db = handle.db;
     await seedDemo({ db, demoAccounts: false, clients: 0 });
-    const [row] = await db
-      .insert(staffUsers)
-      .values({ email: `caseworker.${tag()}@example.invalid`, displayName: "Caseworker", role: "caseworker", passwordHash: "-" })
-      .returning({ id: staffUsers.id });
-    caseworker = { userId: row!.id, role: "caseworker", sessionId: `session-${randomUUID()}`, requestId: `req-${tag()}` };
+    caseworker = actorOf(await createStaff(db, { role: "caseworker", displayName: "Caseworker" }), { sessionId: `session-${randomUUID()}`, requestId: `req-${tag()}` });
   });
   afterAll(async () => handle?.close());
 

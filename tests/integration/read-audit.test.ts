@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useDatabase } from "@/db";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { disclosureOptions } from "@/db/disclosures";
-import { createRng, insertClientWithCase } from "@/db/factories";
+import { createRng, insertClientWithCase } from "@/demo/factories";
+import { createStaff } from "@/demo/factories/staff";
 import { viewIntakeQueue } from "@/db/intake-queue";
 import { appointments, auditEvents, clients } from "@/db/schema";
-import { seedDemo } from "@/db/seed";
+import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
-import { createStaffSession, createStaffUser } from "@/db/staff";
+import { createStaffSession } from "@/db/staff";
 import { viewStaffHome } from "@/db/staff-home";
 import type { StaffActor } from "@/lib/auth/client-access";
 import type { StaffRole } from "@/lib/auth/roles";
@@ -53,7 +54,7 @@ describe(`reads of personal data leave usable events on ${testBackend()}`, () =>
       ["coordinator", "coordinator"],
     ];
     for (const [who, role] of roles) {
-      const user = await createStaffUser({ db, email: `${who}@read-audit.test`, displayName: who, role, password: "read-audit-password-1" });
+      const user = await createStaff(db, { role, email: `${who}@read-audit.test`, displayName: who });
       staff[who] = { userId: user.id, role, sessionId: "unused", requestId: null };
     }
     const client = async (i: number, firstNames: string, assignedCaseworkerId: string | null) => {

@@ -4,8 +4,9 @@ import type { DatabaseHandle } from "@/db/connection";
 import { useDatabase } from "@/db";
 import { auditEvents, clients, staffRoleGrants, staffSessions, staffUsers } from "@/db/schema";
 import { decideRoleGrant, listRoleGrants, requestStaffRole, type RoleRequestResult } from "@/db/role-grants";
-import { seedDemo } from "@/db/seed";
-import { changeOwnPassword, createStaffSession, createStaffUser, findStaffByEmail, loadActiveSession } from "@/db/staff";
+import { seedDemo } from "@/demo/seed";
+import { createStaff } from "@/demo/factories/staff";
+import { changeOwnPassword, createStaffSession, findStaffByEmail, loadActiveSession } from "@/db/staff";
 import { actionRequirements } from "@/lib/auth/entry-points";
 import { verifyPassword } from "@/lib/auth/passwords";
 import type { StaffRole } from "@/lib/auth/roles";
@@ -92,7 +93,7 @@ beforeAll(async () => {
   clientId = client!.id;
   // The bootstrap command line and the seed grant directly: these are the deployment's first people.
   for (const role of ["admin", "dpo", "coordinator", "caseworker"] as const) {
-    const user = await createStaffUser({ db: handle.db, email: `${role}@grants.test`, displayName: `The ${role}`, role, password: "first-people-password" });
+    const user = await createStaff(handle.db, { role, email: `${role}@grants.test`, displayName: `The ${role}`, password: "first-people-password" });
     people[role] = user.id;
   }
 });
@@ -142,7 +143,7 @@ describe("the review's scenario: an administrator creates a coordinator account 
     });
     expect((await auditOf(() => true)).length).toBe(before);
     // Nor can the DPO approve yet: the role would go to whoever knows the administrator's password.
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.dpo } }))).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.dpo, requestId: null } }))).toEqual({
       status: "error",
       code: "initial_password",
     });
@@ -199,11 +200,11 @@ describe("the review's scenario: an administrator creates a coordinator account 
       expect(await post(decideRoleGrantAction as Action, await signedIn(who), { grantId: grant!.id, decision: "approve" })).toEqual({ kind: "forbidden" });
     }
     // Past the guard, the data layer applies the same rule on its own.
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.admin } }))).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.admin, requestId: null } }))).toEqual({
       status: "error",
       code: "not_an_approver",
     });
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: newId } }))).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: newId, requestId: null } }))).toEqual({
       status: "error",
       code: "not_an_approver",
     });
@@ -240,7 +241,7 @@ describe("the review's scenario: an administrator creates a coordinator account 
 
 describe("an administrator changing an existing account's role", () => {
   async function newCaseworker(name: string) {
-    return createStaffUser({ db: handle.db, email: `${name}@grants.test`, displayName: name, role: "caseworker", password: "caseworker-password" });
+    return createStaff(handle.db, { role: "caseworker", email: `${name}@grants.test`, displayName: name, password: "caseworker-password" });
   }
 
   it("to a client-data role only asks: the role in force and its sessions stay until a coordinator approves", async () => {
@@ -259,7 +260,7 @@ describe("an administrator changing an existing account's role", () => {
 
     const [grant] = (await listRoleGrants({ db: handle.db, which: "pending" })).filter((row) => row.staffId === worker.id);
     expect(grant).toMatchObject({ role: "coordinator", previousRole: "caseworker", status: "pending" });
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.coordinator } }))).toEqual({ status: "ok" });
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grant!.id, decision: "approve", actor: { userId: people.coordinator, requestId: null } }))).toEqual({ status: "ok" });
     expect((await account(worker.id)).role).toBe("coordinator");
     const [row] = await handle.db.select().from(staffSessions).where(eq(staffSessions.id, session));
     expect(row?.revokedReason).toBe("role_changed");
@@ -267,42 +268,42 @@ describe("an administrator changing an existing account's role", () => {
 
   it("a refusal leaves the role as it was, and is audited", async () => {
     const worker = await newCaseworker("refused");
-    const asked = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "dpo", actor: { userId: people.admin } });
+    const asked = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "dpo", actor: { userId: people.admin, requestId: null } });
     expect(asked.status).toBe("requested");
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "refuse", actor: { userId: people.coordinator } }))).toEqual({ status: "ok" });
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "refuse", actor: { userId: people.coordinator, requestId: null } }))).toEqual({ status: "ok" });
     expect((await account(worker.id)).role).toBe("caseworker");
     const events = await auditOf((e) => (e.details as { grantId?: string }).grantId === grantIdOf(asked));
     expect(events.map((e) => e.action)).toEqual(["staff.role_grant_requested", "staff.role_grant_refused"]);
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "approve", actor: { userId: people.dpo } }))).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(asked), decision: "approve", actor: { userId: people.dpo, requestId: null } }))).toEqual({
       status: "error",
       code: "not_pending",
     });
   });
 
   it("no one approves their own grant, and a new request replaces the open one", async () => {
-    const first = await requestStaffRole({ db: handle.db, staffId: people.coordinator, role: "caseworker", actor: { userId: people.admin } });
-    const second = await requestStaffRole({ db: handle.db, staffId: people.coordinator, role: "dpo", actor: { userId: people.admin } });
+    const first = await requestStaffRole({ db: handle.db, staffId: people.coordinator, role: "caseworker", actor: { userId: people.admin, requestId: null } });
+    const second = await requestStaffRole({ db: handle.db, staffId: people.coordinator, role: "dpo", actor: { userId: people.admin, requestId: null } });
     expect(second.status).toBe("requested");
     const rows = await handle.db.select().from(staffRoleGrants).where(eq(staffRoleGrants.id, grantIdOf(first)));
     expect(rows[0]?.status).toBe("cancelled");
-    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(second), decision: "approve", actor: { userId: people.coordinator } }))).toEqual({
+    expect(await settle(decideRoleGrant({ db: handle.db, grantId: grantIdOf(second), decision: "approve", actor: { userId: people.coordinator, requestId: null } }))).toEqual({
       status: "error",
       code: "own_account",
     });
     // Choosing the role in force again withdraws the request.
-    expect((await requestStaffRole({ db: handle.db, staffId: people.coordinator, role: "coordinator", actor: { userId: people.admin } })).status).toBe("cancelled");
+    expect((await requestStaffRole({ db: handle.db, staffId: people.coordinator, role: "coordinator", actor: { userId: people.admin, requestId: null } })).status).toBe("cancelled");
     expect(await listRoleGrants({ db: handle.db, which: "pending" })).toEqual([]);
     expect((await account(people.coordinator)).role).toBe("coordinator");
   });
 
   it("to a role without client data takes effect at once, as before, and is recorded for the DPO", async () => {
     const worker = await newCaseworker("to-reporting");
-    const changed = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "reporting", actor: { userId: people.admin } });
+    const changed = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "reporting", actor: { userId: people.admin, requestId: null } });
     expect(changed.status).toBe("changed");
     expect((await account(worker.id)).role).toBe("reporting");
     const [grant] = await handle.db.select().from(staffRoleGrants).where(and(eq(staffRoleGrants.staffId, worker.id), eq(staffRoleGrants.role, "reporting")));
     expect(grant).toMatchObject({ status: "direct", previousRole: "caseworker", requestedBy: people.admin });
-    expect(await settle(requestStaffRole({ db: handle.db, staffId: people.admin, role: "coordinator", actor: { userId: people.admin } }))).toEqual({
+    expect(await settle(requestStaffRole({ db: handle.db, staffId: people.admin, role: "coordinator", actor: { userId: people.admin, requestId: null } }))).toEqual({
       status: "error",
       code: "cannot_change_self",
     });
@@ -310,7 +311,7 @@ describe("an administrator changing an existing account's role", () => {
 
   it("the database itself refuses an approval recorded by the account or by its requester", async () => {
     const worker = await newCaseworker("check");
-    const asked = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "coordinator", actor: { userId: people.admin } });
+    const asked = await requestStaffRole({ db: handle.db, staffId: worker.id, role: "coordinator", actor: { userId: people.admin, requestId: null } });
     for (const decidedBy of [worker.id, people.admin]) {
       await expect(
         handle.db.execute(sql`update staff_role_grants set status = 'approved', decided_by = ${decidedBy}, decided_at = now() where id = ${grantIdOf(asked)}`),
@@ -352,7 +353,7 @@ describe("every protected server action, enforced in the guard", () => {
       displayName: "Initial",
       role: "admin",
       password: "the-admins-choice",
-      actor: { userId: people.admin },
+      actor: { userId: people.admin, requestId: null },
     });
     if (created.status !== "ok") throw new Error("not created");
     const before = (await auditOf(() => true)).length;
@@ -374,7 +375,7 @@ describe("every protected server action, enforced in the guard", () => {
       displayName: "Waiting",
       role: "coordinator",
       password: "the-admins-choice",
-      actor: { userId: people.admin },
+      actor: { userId: people.admin, requestId: null },
     });
     if (created.status !== "ok") throw new Error("not created");
     // As if it had set its own password already: only the missing approval stands in the way.
@@ -387,13 +388,13 @@ describe("every protected server action, enforced in the guard", () => {
 
 describe("changing one's own password", () => {
   it("ends the account's other sessions, keeps this one, and refuses the same password", async () => {
-    const user = await createStaffUser({ db: handle.db, email: "own@grants.test", displayName: "Own", role: "reporting" as StaffRole, password: "old-password-123" });
+    const user = await createStaff(handle.db, { role: "reporting" as StaffRole, email: "own@grants.test", displayName: "Own", password: "old-password-123" });
     const here = await signedIn(user.id);
     const elsewhere = await signedIn(user.id);
     expect(
-      await settle(changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "old-password-123" })),
+      await settle(changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "old-password-123", requestId: null })),
     ).toEqual({ status: "error", field: "newPassword", code: "password_unchanged" });
-    expect(await changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "new-password-456" })).toEqual({
+    expect(await changeOwnPassword({ db: handle.db, staffId: user.id, sessionId: here, currentPassword: "old-password-123", newPassword: "new-password-456", requestId: null })).toEqual({
       status: "ok",
     });
     expect((await loadActiveSession({ db: handle.db, sessionId: here })).verdict).toBe("active");

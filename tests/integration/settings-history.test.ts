@@ -3,9 +3,10 @@ import { asc, eq, sql } from "drizzle-orm";
 import { saveAgency } from "@/db/agencies";
 import { verifyAuditChain } from "@/db/audit-verify";
 import type { DatabaseHandle, Executor } from "@/db/connection";
-import { auditEvents, registerSettingsHistory, staffUsers } from "@/db/schema";
+import { createStaff } from "@/demo/factories/staff";
+import { auditEvents, registerSettingsHistory } from "@/db/schema";
 import { listSettingsHistory, saveRegisterSettings } from "@/db/settings";
-import { demoSettings } from "@/lib/demo-settings";
+import { demoSettings } from "@/demo/settings";
 import { parseRegisterSettings, type RegisterSettings } from "@/lib/register-settings";
 import { agencyFormSchema } from "@/lib/validations/agency";
 import { createTestDatabase, testBackend } from "../helpers/database";
@@ -26,11 +27,7 @@ describe(`settings history on ${testBackend()}`, () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     db = handle.db;
-    const [admin] = await db
-      .insert(staffUsers)
-      .values({ email: "history-admin@test.example", displayName: "Historia Ylläpitäjä", role: "admin", passwordHash: "x" })
-      .returning();
-    adminId = admin!.id;
+    adminId = (await createStaff(db, { role: "admin", displayName: "Historia Ylläpitäjä" })).id;
   });
   afterAll(async () => handle?.close());
 

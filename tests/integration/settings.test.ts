@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { verifyAuditChain } from "@/db/audit-verify";
 import { nextClientNumber } from "@/db/client-numbers";
-import { DEMO_SEED, seedDemo } from "@/db/seed";
+import { DEMO_SEED, seedDemo } from "@/demo/seed";
 import {
   agencies,
   auditEvents,
@@ -26,12 +26,14 @@ import {
   sha256Hex,
 } from "@/db/settings";
 import { DataKeyError, decryptField, lookupHash } from "@/lib/crypto";
-import { demoAccounts } from "@/lib/demo-accounts";
-import { demoConsentTexts, demoSettings, demoStatutorySettings } from "@/lib/demo-settings";
+import { demoAccounts } from "@/demo/accounts";
+import { demoConsentTexts } from "@/demo/consent-texts";
+import { demoSettings, demoStatutorySettings } from "@/demo/settings";
 import { parsePersonalIdentityCode } from "@/lib/personal-identity-code";
 import { parseRegisterSettings } from "@/lib/register-settings";
 import { staffRoles } from "@/lib/auth/roles";
-import { createRng, FACTORY_NOW, insertClientWithCase } from "@/db/factories";
+import { createRng, FACTORY_NOW, insertClientWithCase } from "@/demo/factories";
+import { createStaff } from "@/demo/factories/staff";
 import { createTestDatabase, testBackend } from "../helpers/database";
 
 /** Rows of a raw query on either driver (PGlite answers { rows }, postgres.js an array). */
@@ -131,11 +133,8 @@ describe(`register settings on ${testBackend()}`, () => {
   });
 
   it("round-trip the legal-obligation settings and audit which keys changed", async () => {
-    const [staff] = await db
-      .insert(staffUsers)
-      .values({ email: "admin@test.example", displayName: "Test admin", role: "admin", passwordHash: "x" })
-      .returning();
-    const result = await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: { userId: staff!.id, role: "admin", sessionId: "settings-test", requestId: null } });
+    const staff = await createStaff(db, { role: "admin", displayName: "Test admin" });
+    const result = await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: { userId: staff.id, role: "admin", sessionId: "settings-test", requestId: null } });
     expect(result.created).toBe(false);
     expect(result.changedKeys).toEqual(
       ["dataSources", "legalBasis", "register", "retention", "statutoryDisclosures", "transfersOutsideEea"].sort(),
@@ -147,12 +146,12 @@ describe(`register settings on ${testBackend()}`, () => {
     expect(stored.retention.permanentDocuments).toEqual(["initialAssessment", "integrationPlan"]);
 
     const [row] = await db.select().from(registerSettings);
-    expect(row?.updatedBy).toBe(staff!.id);
+    expect(row?.updatedBy).toBe(staff.id);
 
     const events = await db.select().from(auditEvents).where(eq(auditEvents.action, "settings.changed")).orderBy(asc(auditEvents.seq));
     expect(events).toHaveLength(2);
     expect(events[0]?.actorId).toBeNull();
-    expect(events[1]?.actorId).toBe(staff!.id);
+    expect(events[1]?.actorId).toBe(staff.id);
     expect(events[1]?.details).toMatchObject({ changedKeys: result.changedKeys, created: false, legalBasis: "legal_obligation" });
     // Only key names: no addresses, names or other content of the settings.
     expect(JSON.stringify(events.map((event) => event.details))).not.toMatch(/@|Kotola|Laki/);
@@ -197,15 +196,18 @@ describe(`register settings on ${testBackend()}`, () => {
     const inserted = await ensureConsentTexts({ db, texts: demoConsentTexts });
     expect(inserted).toHaveLength(demoConsentTexts.length);
     expect(await ensureConsentTexts({ db, texts: demoConsentTexts })).toEqual([]);
-    const storageFi = demoConsentTexts.find((text) => text.kind === "storage" && text.locale === "fi")!;
+    const latest = (locale: string) =>
+      demoConsentTexts.filter((text) => text.kind === "storage" && text.locale === locale).sort((a, b) => b.version - a.version)[0]!;
+    const storageFi = latest("fi");
     const current = await currentConsentText({ db, kind: "storage", locale: "fi" });
-    expect(current?.version).toBe(1);
+    expect(current?.version).toBe(storageFi.version);
     expect(current?.sha256).toBe(sha256Hex(storageFi.body));
     expect(current?.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    await ensureConsentTexts({ db, texts: [{ ...storageFi, version: 2, body: `${storageFi.body}\nVersio 2.` }] });
-    expect((await currentConsentText({ db, kind: "storage", locale: "fi" }))?.version).toBe(2);
-    expect((await currentConsentText({ db, kind: "storage", locale: "en" }))?.version).toBe(1);
+    const next = storageFi.version + 1;
+    await ensureConsentTexts({ db, texts: [{ ...storageFi, version: next, body: `${storageFi.body}\nVersio ${next}.` }] });
+    expect((await currentConsentText({ db, kind: "storage", locale: "fi" }))?.version).toBe(next);
+    expect((await currentConsentText({ db, kind: "storage", locale: "en" }))?.version).toBe(latest("en").version);
     expect(await currentConsentText({ db, kind: "storage", locale: "ti" })).toBeUndefined();
 
     await expect(ensureConsentTexts({ db, texts: [{ ...storageFi, body: "Muutettu teksti" }] })).rejects.toThrow(/new version/);

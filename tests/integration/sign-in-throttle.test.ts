@@ -4,7 +4,7 @@ import type { DatabaseHandle } from "@/db/connection";
 import { purgeExpiredLimiterRows } from "@/db/limiter-housekeeping";
 import { auditEvents, rateLimits, signInThrottles } from "@/db/schema";
 import { activeSignInLockouts, attemptSignIn, signInKeys, type SignInOutcome } from "@/db/sign-in";
-import { createStaffUser } from "@/db/staff";
+import { createStaff } from "@/demo/factories/staff";
 import { isExpired, KNOWN_ADDRESS_MS, SIGN_IN_LIMITS, type SignInScope, type ThrottleState } from "@/lib/sign-in-throttle";
 import { createTestDatabase } from "../helpers/database";
 
@@ -18,7 +18,7 @@ const PASSWORD = "the-right-password-1";
 let n = 0;
 async function staffMember() {
   const email = `member-${++n}@kotola.example`;
-  const user = await createStaffUser({ db: handle.db, email, displayName: `Member ${n}`, role: "caseworker", password: PASSWORD });
+  const user = await createStaff(handle.db, { role: "caseworker", email, displayName: `Member ${n}`, password: PASSWORD });
   return { id: user.id, email };
 }
 

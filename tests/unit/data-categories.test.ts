@@ -110,7 +110,11 @@ describe("data categories", () => {
   });
 
   it("answer columnsOfCategory with table/column pairs", () => {
-    expect(columnsOfCategory("notes")).toEqual([{ table: "case_notes", column: "body" }]);
+    // Issue 10: an intake decision's note keeps its facts as codes beside the body (docs/decisions/0006).
+    expect(columnsOfCategory("notes")).toEqual([
+      { table: "case_notes", column: "body" },
+      { table: "case_notes", column: "intake_decision" },
+    ]);
     expect(columnsOfCategory("identity")).toContainEqual({ table: "clients", column: "first_names" });
     expect(isDataCategory("identity")).toBe(true);
     expect(isDataCategory("key")).toBe(false);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { clientGroup, disclosureMethod } from "@/db/schema";
-import { demoSettings, demoStatutorySettings } from "@/lib/demo-settings";
+import { demoSettings, demoStatutorySettings } from "@/demo/settings";
+import { clientGroups, deliveryMethods } from "@/lib/domain-values";
 import {
-  clientGroups,
-  deliveryMethods,
   localised,
   parseRegisterSettings,
   registerSettingsSchema,

@@ -29,7 +29,7 @@ import { disclosureFormSchema } from "@/lib/validations/disclosure";
  * Security issue 9, deliverable 8: a line break in a one-line field (a name, a reference, a
  * purpose) could split a row of a CSV export and smuggle a formula into a spreadsheet. Every
  * one-line field of every form refuses CR and LF through the one field builder
- * (lib/intake/fields.ts); the fields a form shows as a <textarea> keep their lines.
+ * (lib/forms/fields.ts); the fields a form shows as a <textarea> keep their lines.
  */
 
 type Table = [name: string, schema: z.ZodType, paths: string[]][];

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { searchScopeOf } from "@/lib/auth/client-access";
+import type { ClientGroup, ClientStatus } from "@/lib/domain-values";
 import { requirePermission, staffActor } from "@/server/guard";
 import { ClientSearchForm } from "./search-form";
 
@@ -39,12 +40,13 @@ export default async function ClientsPage() {
           previous: t("previous"),
           next: t("next"),
           columns: { number: t("columnNumber"), name: t("columnName"), dateOfBirth: t("columnDateOfBirth"), status: t("columnStatus") },
-          statuses: { active: t("statusActive"), closed: t("statusClosed"), erasure_pending: t("statusErasurePending") },
+          // An option for every stored status and group (lib/domain-values.ts): the types check it.
+          statuses: { active: t("statusActive"), closed: t("statusClosed"), erasure_pending: t("statusErasurePending") } satisfies Record<ClientStatus, string>,
           groups: {
             resident: tp("clientGroup.resident"),
             reception_services: tp("clientGroup.reception_services"),
             settlement_services: tp("clientGroup.settlement_services"),
-          },
+          } satisfies Record<ClientGroup, string>,
         }}
       />
     </div>

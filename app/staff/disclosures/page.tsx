@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { buttonClass, inputClass } from "@/components/forms/field";
 import { getDb } from "@/db";
-import { disclosingStaff, viewDisclosureLog } from "@/db/disclosures";
+import { disclosingStaff, viewDisclosureLog } from "@/db/disclosure-log";
 import { getRegisterSettings } from "@/db/settings";
 import { requirePermission, staffActor } from "@/server/guard";
 import { roleHasPermission } from "@/lib/auth/permissions";

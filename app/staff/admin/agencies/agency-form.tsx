@@ -6,7 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { buttonClass, describedBy, Field, inputClass } from "@/components/forms/field";
 import type { ActionState } from "@/lib/forms/state";
-import { deliveryMethods, type DeliveryMethod } from "@/lib/register-settings";
+import { deliveryMethods, type DeliveryMethod } from "@/lib/domain-values";
 import { agencyFormErrorCodes, agencyFormSchema, agencyRefusalCodes } from "@/lib/validations/agency";
 import { saveAgencyAction } from "./actions";
 

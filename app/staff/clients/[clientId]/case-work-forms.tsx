@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm, type RecordField } from "@/components/staff/record-form";
-import { contactChannels, outcomeKinds } from "@/lib/validations/case-work";
+import { contactChannels, outcomeKinds } from "@/lib/domain-values";
 import { FoldedForms, recordFormTexts } from "./record-form-texts";
 import {
   addCaseNoteAction,

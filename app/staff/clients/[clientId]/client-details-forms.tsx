@@ -1,9 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { RecordForm, type RecordField } from "@/components/staff/record-form";
-import { clientGroups, permitTypes } from "@/lib/domain-values";
-import { skillKinds, type CaseRecordKind } from "@/lib/validations/client-details";
+import { clientGroups, educationLevels, familyRelations, genders, permitTypes, skillKinds } from "@/lib/domain-values";
+import type { CaseRecordKind } from "@/lib/validations/client-details";
 import { FoldedForms, recordFormTexts } from "./record-form-texts";
-import { educationLevels, familyRelations, genders } from "@/lib/intake/steps";
 import {
   recordEducationAction,
   recordFamilyMemberAction,

@@ -2,8 +2,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { RecordForm } from "@/components/staff/record-form";
 import type { ClientConsent } from "@/db/consents";
 import { dataCategories } from "@/lib/data-categories";
+import { consentKinds, withdrawalChannels } from "@/lib/domain-values";
 import { localised, type RegisterSettings } from "@/lib/register-settings";
-import { consentKinds, withdrawalChannels } from "@/lib/validations/consent";
 import { recordWrittenConsentAction, withdrawConsentAction } from "./consent-actions";
 import { recordFormTexts } from "./record-form-texts";
 

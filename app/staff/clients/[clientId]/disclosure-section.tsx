@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { DisclosureLogEntry } from "@/db/disclosures";
+import type { DisclosureLogEntry } from "@/db/disclosure-log";
 
 /** The case's disclosure log (Act 906/2019 §17) and the way into the disclosure tool. */
 export async function DisclosureSection({ clientId, entries, mayDisclose }: { clientId: string; entries: DisclosureLogEntry[]; mayDisclose: boolean }) {

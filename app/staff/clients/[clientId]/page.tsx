@@ -6,15 +6,17 @@ import { openClientCase } from "@/db/client-access";
 import { mayReadFunctionalCapacity } from "@/lib/auth/client-access";
 import { listStaff } from "@/db/staff";
 import { roleHasPermission } from "@/lib/auth/permissions";
+import { isMinorOn, marksDay, permitMark, reviewMark } from "@/lib/case-marks";
 import { utcToHelsinkiLocal } from "@/lib/helsinki-time";
 import { AppointmentControls } from "./appointment-controls";
 import { CaseForms } from "./case-work-forms";
 import { DetailForms, RemoveRecordButton } from "./client-details-forms";
 import { requirePermission, staffActor } from "@/server/guard";
+import { storedValueReader } from "@/server/stored-value-labels";
 import { AccessReasonForm } from "./access-reason-form";
 import { RevealIdentityCode } from "./reveal-identity-code";
 import { consentsOfClient } from "@/db/consents";
-import { disclosureLog } from "@/db/disclosures";
+import { disclosureLog } from "@/db/disclosure-log";
 import { getRegisterSettings } from "@/db/settings";
 import { ConsentSection } from "./consent-section";
 import { DisclosureSection } from "./disclosure-section";
@@ -30,14 +32,6 @@ function Section({ id, title, children, empty }: { id: string; title: string; ch
       {children ?? <p className="text-gray-700">{empty}</p>}
     </section>
   );
-}
-
-/** The dates the case page compares against: permits expiring, minors in the family. */
-function dateMarks(now: Date) {
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const adult = new Date(now);
-  adult.setUTCFullYear(adult.getUTCFullYear() - 18);
-  return { today: iso(now), in60Days: iso(new Date(now.getTime() + 60 * 86_400_000)), eighteenYearsAgo: iso(adult) };
 }
 
 /** The client's case: one section per data category; every look is an audited view. */
@@ -68,7 +62,12 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
     value ? format.dateTime(typeof value === "string" ? new Date(`${value}T12:00:00Z`) : value, { dateStyle: "medium" }) : "–";
   const dateTime = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short" });
   const none = t("none");
-  const { today, in60Days, eighteenYearsAgo } = dateMarks(new Date());
+  // Stored codes (levels, languages, countries, an intake decision's note) read in the staff member's language.
+  const shown = await storedValueReader();
+  // The case's marks (minor, permit, review) are read on today's Helsinki day: lib/case-marks.ts.
+  const today = marksDay(new Date());
+  // A closed case's plans are not followed up any more (nor listed on the staff home).
+  const reviewMarkOf = (reviewDueOn: string | null) => (c.status === "active" ? reviewMark(reviewDueOn, today) : null);
   const readOnly = Boolean(c.restrictedAt) || c.status !== "active";
   const canAssign = roleHasPermission(staff.user.role, "client:assign");
   const caseworkers = canAssign
@@ -175,8 +174,8 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.permits.map((p) => (
               <li key={p.id}>
                 {p.permitType} · {date(p.validFrom)} – {date(p.validUntil)}
-                {p.validUntil && p.validUntil < today ? <strong className="ms-2 text-red-700">{t("permitExpired")}</strong> : null}
-                {p.validUntil && p.validUntil >= today && p.validUntil <= in60Days ? (
+                {permitMark(p.validUntil, today) === "expired" ? <strong className="ms-2 text-red-700">{t("permitExpired")}</strong> : null}
+                {permitMark(p.validUntil, today) === "expiring" ? (
                   <strong className="ms-2 text-red-700" data-testid="permit-expiring">
                     {t("permitExpiring")}
                   </strong>
@@ -194,7 +193,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.family.map((f) => (
               <li key={f.id}>
                 {f.fullName} ({f.relation}) {f.dateOfBirth ? date(f.dateOfBirth) : ""}
-                {f.dateOfBirth && f.dateOfBirth > eighteenYearsAgo ? <strong className="ms-2">{t("minor")}</strong> : null}
+                {isMinorOn(f.dateOfBirth, today) ? <strong className="ms-2">{t("minor")}</strong> : null}
                 {f.clientIsGuardian ? <span className="ms-2">{t("clientIsGuardian")}</span> : null}
                 {f.relatedClientId ? (
                   <>
@@ -214,13 +213,14 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
           <ul className="list-disc ps-6">
             {data.skills.map((s) => (
               <li key={s.id}>
-                {s.name} {s.level ? `(${s.level})` : ""}
+                {shown.value("skills", "name", s.name, s)} {s.level ? `(${shown.value("skills", "level", s.level)})` : ""}
                 {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="skill" recordId={s.id} />}
               </li>
             ))}
             {data.work.map((w) => (
               <li key={w.id}>
-                {w.jobTitle} {w.country ? `· ${w.country}` : ""}
+                {w.jobTitle} {w.country ? `· ${shown.value("work_experiences", "country", w.country)}` : ""}
+                {w.years !== null ? ` · ${t("workYears", { years: w.years })}` : ""} {w.description ? `· ${w.description}` : ""}
                 {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="work" recordId={w.id} />}
               </li>
             ))}
@@ -233,7 +233,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
           <ul className="list-disc ps-6">
             {data.education.map((e) => (
               <li key={e.id}>
-                {e.level} {e.field ? `· ${e.field}` : ""} {e.country ? `· ${e.country}` : ""}
+                {shown.value("educations", "level", e.level)} {e.field ? `· ${e.field}` : ""} {e.country ? `· ${shown.value("educations", "country", e.country)}` : ""}
                 {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="education" recordId={e.id} />}
               </li>
             ))}
@@ -270,6 +270,8 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.plans.map((p) => (
               <li key={p.id}>
                 {t("plan")} {date(p.planDate)}: {p.goals} {p.reviewDueOn ? `· ${t("reviewDue", { date: date(p.reviewDueOn) })}` : ""}
+                {reviewMarkOf(p.reviewDueOn) === "overdue" ? <strong className="ms-2 text-red-700">{t("reviewOverdue")}</strong> : null}
+                {reviewMarkOf(p.reviewDueOn) === "due" ? <strong className="ms-2">{t("reviewDueSoon")}</strong> : null}
               </li>
             ))}
           </ul>
@@ -306,7 +308,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.notes.map((n) => (
               <li key={n.id} className="border-s-4 border-gray-300 ps-3">
                 <p className="text-sm text-gray-700">{dateTime(n.createdAt)}</p>
-                <p className="whitespace-pre-line">{n.body}</p>
+                <p className="whitespace-pre-line">{shown.note(n)}</p>
               </li>
             ))}
           </ul>

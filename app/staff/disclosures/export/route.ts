@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { exportDisclosureLog } from "@/db/disclosures";
+import { exportDisclosureLog } from "@/db/disclosure-log";
 import { requireApiPermission, staffActor } from "@/server/guard";
 import { disclosureLogCsv } from "@/lib/disclosure-csv";
 import { helsinkiDate } from "@/lib/helsinki-time";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { buttonClass } from "@/components/forms/field";
 import type { ActionState } from "@/lib/forms/state";
-import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
+import { intakeRejectionReasons } from "@/lib/domain-values";
 import { acceptSubmissionAction, rejectSubmissionAction } from "../actions";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;

@@ -7,7 +7,7 @@ import { getDb } from "@/db";
 import { acceptOffer } from "@/db/intake-decisions";
 import { findPossibleDuplicates, viewSubmission } from "@/db/intake-queue";
 import { requirePermission, staffActor } from "@/server/guard";
-import { intakeRejectionReasons } from "@/lib/intake/rejection-reasons";
+import { intakeRejectionReasons } from "@/lib/domain-values";
 import { AcceptForm, RejectForm, type DecisionLabels, type LinkChoice } from "./decision-forms";
 
 export const metadata: Metadata = { title: "Intake submission" };

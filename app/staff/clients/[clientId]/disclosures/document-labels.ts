@@ -1,9 +1,10 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { DisclosureDocumentLabels } from "@/components/staff/disclosure-document-view";
 import { clientLinks, dataCategories } from "@/lib/data-categories";
 import { allDocumentColumns } from "@/lib/disclosure-document";
-import { deliveryMethods } from "@/lib/register-settings";
+import { intakeNoteLabels, storedValueLabels } from "@/server/stored-value-labels";
+import { deliveryMethods } from "@/lib/domain-values";
 
 /** The document view's texts in the staff member's language. */
 export async function disclosureDocumentLabels(): Promise<DisclosureDocumentLabels> {
@@ -28,5 +29,8 @@ export async function disclosureDocumentLabels(): Promise<DisclosureDocumentLabe
     methods: Object.fromEntries(deliveryMethods.map((m) => [m, t(`methods.${m}`)])),
     tables: Object.fromEntries(Object.keys(clientLinks).map((table) => [table, t(`tables.${table}` as never)])),
     fields: Object.fromEntries(allDocumentColumns().map(({ table, field }) => [`${table}.${field}`, t(`fields.${table}.${field}` as never)])),
+    locale: await getLocale(),
+    values: await storedValueLabels(),
+    intakeNote: await intakeNoteLabels(),
   };
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { disclosedDocument } from "@/db/disclosures";
+import { disclosedDocument } from "@/db/disclosed-documents";
 import { isRefusal } from "@/lib/refusal";
 import { DisclosureDocumentView } from "@/components/staff/disclosure-document-view";
 import { requirePermission, staffActor } from "@/server/guard";

@@ -3,10 +3,11 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
-import { disclosureOptions, type ToolDecision } from "@/db/disclosures";
+import { disclosureOptions } from "@/db/disclosures";
 import { requirePermission, staffActor } from "@/server/guard";
-import { refusalReasons } from "@/lib/disclosure-gate";
-import { deliveryMethods, localised } from "@/lib/register-settings";
+import { refusalReasons, type CategoryDecision } from "@/lib/disclosure-gate";
+import { deliveryMethods } from "@/lib/domain-values";
+import { localised } from "@/lib/register-settings";
 import { buttonClass, inputClass } from "@/components/forms/field";
 import { disclosureDocumentLabels } from "../document-labels";
 import { DisclosureForm } from "./disclosure-form";
@@ -34,7 +35,7 @@ export default async function DiscloseDataPage({ params, searchParams }: PagePro
 
   const { client, chosen } = options;
   const agencyName = (agency: { name: string; names?: Record<string, string | undefined> }) => localised({ fi: agency.name, ...agency.names }, locale);
-  const describe = (decision: ToolDecision) => {
+  const describe = (decision: CategoryDecision) => {
     if (!decision.allowed) {
       const condition = "condition" in decision && decision.condition ? ` (${t(`conditions.${decision.condition}`)})` : "";
       return `${t(`reasons.${decision.reason}`)}${condition}`;
@@ -144,9 +145,7 @@ export default async function DiscloseDataPage({ params, searchParams }: PagePro
                 record: t("record"),
                 previewIntro: t("previewIntro"),
                 refusedTitle: t("refusedTitle"),
-                reasons: Object.fromEntries(
-                  [...refusalReasons, "staff_not_permitted" as const].map((r) => [r, t(`reasons.${r}`)]),
-                ),
+                reasons: Object.fromEntries(refusalReasons.map((r) => [r, t(`reasons.${r}`)])),
                 categoryNames: Object.fromEntries(options.decisions.map((d) => [d.category, tc(`${d.category}.name` as never)])),
                 errors: {
                   required: t("errors.required"),

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { mergeOffer } from "@/db/intake-merge";
 import { isRefusal } from "@/lib/refusal";
 import { requirePermission, staffActor } from "@/server/guard";
 import { isPublicLocale, localeNames } from "@/lib/i18n/locales";
 import { answerRows } from "@/lib/intake/answer-rows";
+import { mergeValueText } from "@/lib/intake/decision-note";
+import { countryName, languageName } from "@/lib/value-labels";
 import { identityChecks, submitterConfirmations, type FieldProposal, type MergeField } from "@/lib/intake/merge-policy";
 import { AccessReasonForm } from "../../../../clients/[clientId]/access-reason-form";
 import { MergeForm, type FieldChoice, type ItemChoice } from "./merge-form";
@@ -74,27 +76,14 @@ export default async function MergePage({ params }: PageProps<"/staff/intake/[su
 
   const option = (group: string, code: string) => (ti.has(`${group}.${code}` as never) ? ti(`${group}.${code}` as never) : code);
   const date = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { dateStyle: "medium" });
+  // Stored codes read in the staff member's language: labels from messages/, languages and countries by name.
+  const locale = await getLocale();
+  const language = (code: string) => (isPublicLocale(code) ? localeNames[code] : languageName(code, locale));
+  const country = (value: string) => countryName(value, locale);
+  const languageLevel = (code: string) => (tc.has(`languageLevels.${code}` as never) ? tc(`languageLevels.${code}` as never) : code);
   const valueOf = (field: MergeField, value: FieldProposal["current"], side: "current" | "proposed"): string => {
     if (field === "personalIdentityCode") return side === "proposed" ? (offer.maskedIdentityCode ?? "–") : "–";
-    if (value === null || value === undefined || value === "") return "–";
-    if (typeof value === "boolean") return value ? t("yes") : t("no");
-    if (Array.isArray(value)) return value.length > 0 ? value.join(", ") : "–";
-    const text = String(value);
-    switch (field) {
-      case "dateOfBirth":
-      case "arrivalDate":
-        return date(text);
-      case "gender":
-        return option("gender", text);
-      case "maritalStatus":
-        return option("maritalStatus", text);
-      case "preferredContactMethod":
-        return option("contactMethod", text);
-      case "preferredLanguage":
-        return isPublicLocale(text) ? localeNames[text] : text;
-      default:
-        return text;
-    }
+    return mergeValueText(field, value ?? null, { yes: t("yes"), no: t("no"), option, language, country, date });
   };
   const fields: FieldChoice[] = offer.proposal.fields.map((proposal) => ({
     key: proposal.key,
@@ -118,15 +107,16 @@ export default async function MergePage({ params }: PageProps<"/staff/intake/[su
         }
         case "education": {
           const education = submitted.education[proposal.index]!;
-          return t("rows.education", { level: education.level, field: education.field ?? "–", country: education.country ?? "–" });
+          return t("rows.education", { level: option("educationLevel", education.level), field: education.field ?? "–", country: education.country ? country(education.country) : "–" });
         }
         case "work": {
           const work = submitted.work[proposal.index]!;
-          return t("rows.work", { title: work.jobTitle, country: work.country ?? "–" });
+          const where = work.country ? country(work.country) : "–";
+          return work.years === null ? t("rows.work", { title: work.jobTitle, country: where }) : t("rows.workYears", { title: work.jobTitle, country: where, years: work.years });
         }
         case "language": {
-          const language = submitted.language[proposal.index]!;
-          return t("rows.language", { name: language.name, level: language.level ?? "–" });
+          const spoken = submitted.language[proposal.index]!;
+          return t("rows.language", { name: language(spoken.name), level: spoken.level ? languageLevel(spoken.level) : "–" });
         }
       }
     })();

@@ -1,5 +1,5 @@
 import { getDb } from "@/db";
-import { disclosedDocument } from "@/db/disclosures";
+import { disclosedDocument } from "@/db/disclosed-documents";
 import { isRefusal } from "@/lib/refusal";
 import { requireApiPermission, staffActor } from "@/server/guard";
 

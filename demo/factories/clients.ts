@@ -24,7 +24,7 @@ import {
 import { ensureConsentTexts } from "@/db/settings";
 import { encryptField, lookupHash } from "@/lib/crypto";
 import type { DataCategory } from "@/lib/data-categories";
-import { demoConsentTexts } from "@/lib/demo-settings";
+import { demoConsentTexts } from "@/demo/consent-texts";
 import {
   CENTURY_SIGNS,
   formatPersonalIdentityCode,
@@ -221,15 +221,19 @@ export interface InsertedCase {
   integrationPlanId: string | null;
 }
 
+/**
+ * Service needs of an assessment: the code the register stores (lib/intake/steps.ts serviceNeeds)
+ * and the caseworker's own words for it in the assessment's text.
+ */
 const SERVICE_NEEDS = [
-  "suomen kielen koulutus",
-  "työnhaku",
-  "asuminen",
-  "lasten varhaiskasvatus",
-  "terveyspalvelut",
-  "tutkinnon tunnustaminen",
-  "arjen taidot",
-  "talousneuvonta",
+  { code: "language_course", words: "suomen kielen koulutus" },
+  { code: "job_search", words: "työnhaku" },
+  { code: "housing", words: "asuminen" },
+  { code: "daycare_or_school", words: "lasten varhaiskasvatus" },
+  { code: "health", words: "terveyspalvelut" },
+  { code: "recognition_of_qualifications", words: "tutkinnon tunnustaminen" },
+  { code: "other", words: "arjen taidot" },
+  { code: "money_and_benefits", words: "talousneuvonta" },
 ] as const;
 
 const NOTE_BODIES = [
@@ -395,10 +399,11 @@ export async function insertClientWithCase(db: Executor, rng: Rng, opts: InsertC
 
     // Skills, languages, work, education.
     await tx.insert(skills).values([
-      { clientId, kind: "language", name: origin.languageName, level: "äidinkieli", createdAt: registeredAt },
-      { clientId, kind: "language", name: "suomi", level: rng.pick(["A0", "A1.1", "A1.2", "A2.1", "B1.1"]), createdAt: registeredAt },
+      // Languages by code (shown in the reader's language); levels as a caseworker records them (CEFR).
+      { clientId, kind: "language", name: origin.language, level: "native", createdAt: registeredAt },
+      { clientId, kind: "language", name: "fi", level: rng.pick(["A0", "A1.1", "A1.2", "A2.1", "B1.1"]), createdAt: registeredAt },
       ...(rng.chance(0.5)
-        ? [{ clientId, kind: "language", name: "englanti", level: rng.pick(["A2", "B1", "B2", "C1"]), createdAt: registeredAt }]
+        ? [{ clientId, kind: "language", name: "en", level: rng.pick(["A2", "B1", "B2", "C1"]), createdAt: registeredAt }]
         : []),
       ...rng.sample(skillNames, rng.int(1, 2)).map((name) => ({ clientId, kind: "skill", name, createdAt: registeredAt })),
     ]);
@@ -427,7 +432,7 @@ export async function insertClientWithCase(db: Executor, rng: Rng, opts: InsertC
       country: origin.citizenship,
       startYear: endYear - rng.int(2, 5),
       endYear,
-      recognisedInFinland: education.level === "korkeakoulututkinto" ? rng.chance(0.3) : null,
+      recognisedInFinland: education.level === "bachelor" ? rng.chance(0.3) : null,
       createdAt: registeredAt,
     });
 
@@ -443,7 +448,7 @@ export async function insertClientWithCase(db: Executor, rng: Rng, opts: InsertC
         interpreterLanguage,
         staffId: caseworkerId,
         status: "held",
-        purpose: stage === "new" ? "Ohjaus ja neuvonta" : "Alkukartoitus",
+        purpose: stage === "new" ? "Ohjaus ja neuvonta" : "Palvelutarpeen arviointi",
         createdAt: registeredAt,
       })
       .returning({ id: appointments.id });
@@ -477,12 +482,12 @@ export async function insertClientWithCase(db: Executor, rng: Rng, opts: InsertC
       await tx.insert(initialAssessments).values({
         clientId,
         assessedOn: isoDate(assessedOn),
-        content: `Alkukartoituksessa selvitettiin asiakkaan koulutus- ja työhistoria, kielitaito sekä perhetilanne. Suomen kielen taso arvioitiin, ja asiakkaan tavoitteista keskusteltiin. Keskeiset palvelutarpeet: ${needs.join(", ")}.`,
+        content: `Osaamisen ja kotoutumisen palvelutarpeen arvioinnissa selvitettiin asiakkaan koulutus- ja työhistoria, kielitaito sekä perhetilanne. Suomen kielen taso arvioitiin, ja asiakkaan tavoitteista keskusteltiin. Keskeiset palvelutarpeet: ${needs.map((need) => need.words).join(", ")}.`,
         furtherMeasures: "Ohjaus kotoutumiskoulutukseen ja kotoutumissuunnitelman laatiminen.",
         plannedPlanDate: isoDate(addDays(assessedOn, 21)),
         authors,
         sources: interpreterLanguage ? "Asiakkaan haastattelu tulkin välityksellä" : "Asiakkaan haastattelu",
-        serviceNeeds: needs,
+        serviceNeeds: needs.map((need) => need.code),
         createdBy: caseworkerId,
         createdAt: assessedOn,
       });
@@ -517,7 +522,7 @@ export async function insertClientWithCase(db: Executor, rng: Rng, opts: InsertC
             skillsAcquisition: rng.chance(0.4) ? "Työkokeilu omalla alalla kielikoulutuksen rinnalla." : null,
             authors,
             reviewDueOn: isoDate(reviewDue),
-            sources: "Alkukartoitus ja asiakkaan haastattelu",
+            sources: "Palvelutarpeen arviointi ja asiakkaan haastattelu",
             createdBy: caseworkerId,
             createdAt: planDate,
           })

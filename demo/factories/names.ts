@@ -16,10 +16,8 @@ export interface Origin {
   key: string;
   /** ISO 3166-1 alpha-2. */
   citizenship: string;
-  /** BCP 47 code of the first language. */
+  /** BCP 47 code of the first language: what the register stores for it (shown by name in the reader's language). */
   language: string;
-  /** Finnish name of the language, as caseworkers record language skills. */
-  languageName: string;
   permits: readonly PermitKind[];
   female: readonly string[];
   male: readonly string[];
@@ -33,7 +31,6 @@ export const origins: readonly Origin[] = [
     key: "syria",
     citizenship: "SY",
     language: "ar",
-    languageName: "arabia",
     permits: ["international_protection", "international_protection", "family_ties"],
     female: ["Amina", "Fatima", "Layla", "Rania", "Noor", "Huda", "Yasmin", "Salma"],
     male: ["Ahmad", "Omar", "Khaled", "Yusuf", "Samir", "Tariq", "Bilal", "Hassan"],
@@ -44,7 +41,6 @@ export const origins: readonly Origin[] = [
     key: "iraq",
     citizenship: "IQ",
     language: "ar",
-    languageName: "arabia",
     permits: ["international_protection", "family_ties", "work"],
     female: ["Zahraa", "Maryam", "Shahad", "Dunya", "Rusul"],
     male: ["Mustafa", "Ali", "Haider", "Karrar", "Muntadhar"],
@@ -55,7 +51,6 @@ export const origins: readonly Origin[] = [
     key: "ukraine",
     citizenship: "UA",
     language: "uk",
-    languageName: "ukraina",
     permits: ["temporary_protection", "temporary_protection", "temporary_protection", "work"],
     female: ["Olena", "Iryna", "Oksana", "Kateryna", "Nataliia", "Yuliia", "Sofiia", "Halyna"],
     male: ["Oleksandr", "Andrii", "Dmytro", "Serhii", "Mykola", "Bohdan", "Taras"],
@@ -66,7 +61,6 @@ export const origins: readonly Origin[] = [
     key: "russia",
     citizenship: "RU",
     language: "ru",
-    languageName: "venäjä",
     permits: ["work", "family_ties", "studies", "international_protection"],
     female: ["Anastasia", "Jekaterina", "Tatjana", "Svetlana", "Olga"],
     male: ["Aleksei", "Sergei", "Ivan", "Nikolai", "Pavel"],
@@ -83,7 +77,6 @@ export const origins: readonly Origin[] = [
     key: "somalia",
     citizenship: "SO",
     language: "so",
-    languageName: "somali",
     permits: ["international_protection", "family_ties", "family_ties"],
     female: ["Hodan", "Sahra", "Ayaan", "Fadumo", "Hibo", "Ifrah"],
     male: ["Abdirahman", "Mohamed", "Abdullahi", "Liban", "Hamza", "Yusuf"],
@@ -94,7 +87,6 @@ export const origins: readonly Origin[] = [
     key: "afghanistan",
     citizenship: "AF",
     language: "fa-AF",
-    languageName: "dari",
     permits: ["international_protection", "international_protection", "family_ties"],
     female: ["Mariam", "Zahra", "Shabnam", "Farzana", "Parwana", "Nilofar"],
     male: ["Mohammad", "Farid", "Jawad", "Rahim", "Naveed", "Sami"],
@@ -105,7 +97,6 @@ export const origins: readonly Origin[] = [
     key: "eritrea",
     citizenship: "ER",
     language: "ti",
-    languageName: "tigrinja",
     permits: ["international_protection", "family_ties"],
     female: ["Helen", "Selam", "Senait", "Luwam", "Saba", "Mebrat"],
     male: ["Yonas", "Tesfay", "Dawit", "Robel", "Filmon", "Mehari"],
@@ -116,7 +107,6 @@ export const origins: readonly Origin[] = [
     key: "turkey_kurdish",
     citizenship: "TR",
     language: "ku",
-    languageName: "kurdi",
     permits: ["international_protection", "family_ties", "work"],
     female: ["Şirin", "Rojîn", "Berfîn", "Zozan"],
     male: ["Azad", "Serhat", "Şêrko", "Rênas"],
@@ -128,7 +118,6 @@ export const origins: readonly Origin[] = [
     key: "finnish_returnee",
     citizenship: "RU",
     language: "ru",
-    languageName: "venäjä",
     permits: ["permanent", "family_ties", "other"],
     female: ["Aino", "Helmi", "Kaisa", "Maria", "Elli"],
     male: ["Eino", "Juho", "Matti", "Toivo", "Väinö"],
@@ -177,9 +166,10 @@ export const jobTitles = [
   "varastotyöntekijä",
 ] as const;
 
+/** Education levels by their codes (lib/intake/steps.ts educationLevels), with fields of study as typed. */
 export const educationLevels = [
-  { level: "perusopetus", fields: [null] },
-  { level: "lukio", fields: [null] },
-  { level: "ammatillinen koulutus", fields: ["sähköasennus", "kauneudenhoito", "logistiikka", "ravintola-ala"] },
-  { level: "korkeakoulututkinto", fields: ["kauppatiede", "opettajankoulutus", "tekniikka", "hoitotyö", "oikeustiede"] },
+  { level: "primary", fields: [null] },
+  { level: "secondary", fields: [null] },
+  { level: "vocational", fields: ["sähköasennus", "kauneudenhoito", "logistiikka", "ravintola-ala"] },
+  { level: "bachelor", fields: ["kauppatiede", "opettajankoulutus", "tekniikka", "hoitotyö", "oikeustiede"] },
 ] as const;

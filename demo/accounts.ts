@@ -1,4 +1,4 @@
-import type { StaffRole } from "./auth/roles";
+import type { StaffRole } from "@/lib/auth/roles";
 
 /**
  * The demo's staff accounts, one per role plus a second caseworker, all with DEMO_PASSWORD.

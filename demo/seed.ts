@@ -1,16 +1,17 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
-import { demoAccounts as demoAccountList, DEMO_PASSWORD } from "@/lib/demo-accounts";
-import { demoConsentTexts, demoSettings } from "@/lib/demo-settings";
+import { demoAccounts as demoAccountList, DEMO_PASSWORD } from "@/demo/accounts";
+import { demoConsentTexts } from "@/demo/consent-texts";
+import { demoSettings } from "@/demo/settings";
 import type { RegisterSettingsInput } from "@/lib/register-settings";
-import { createRng } from "@/db/factories/random";
-import { insertClientWithCase, loadCaseContext } from "@/db/factories/clients";
-import type { Executor } from "./connection";
-import { agencies, clients, consents, staffUsers } from "./schema";
-import { recordDisclosure } from "./disclosures";
+import { createRng } from "@/demo/factories/random";
+import { insertClientWithCase, loadCaseContext } from "@/demo/factories/clients";
+import { createStaff } from "@/demo/factories/staff";
+import type { Executor } from "@/db/connection";
+import { agencies, clients, consents, staffUsers } from "@/db/schema";
+import { recordDisclosure } from "@/db/disclosures";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
-import { ensureConsentTexts, ensureDataKeyCheck, hasRegisterSettings, saveRegisterSettings } from "./settings";
-import { createStaffUser } from "./staff";
+import { ensureConsentTexts, ensureDataKeyCheck, hasRegisterSettings, saveRegisterSettings } from "@/db/settings";
 
 export { DEMO_PASSWORD };
 
@@ -74,14 +75,7 @@ export async function seedDemo({
         report.accountsExisting.push(account.email);
         continue;
       }
-      await createStaffUser({
-        db,
-        email: account.email,
-        displayName: account.displayName,
-        role: account.role,
-        password: DEMO_PASSWORD,
-        isDemo: true,
-      });
+      await createStaff(db, { role: account.role, email: account.email, displayName: account.displayName, password: DEMO_PASSWORD, isDemo: true });
       report.accountsCreated.push(account.email);
     }
   }
