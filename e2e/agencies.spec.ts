@@ -8,7 +8,6 @@ import { createStaff, signInAs } from "./factories";
 import { expect, test } from "./fixtures";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 test("admin manages agencies with the keyboard; axe passes", async ({ page }) => {
   // The settings it saves are the register's, but the administrator saving them is this test's own.

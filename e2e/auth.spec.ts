@@ -6,7 +6,6 @@ import { createStaff, E2E_PASSWORD, signInAs } from "./factories";
 import { demoEmail, expect, signIn, test, preferEnglishStaffPages } from "./fixtures";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 test("anonymous /staff goes to sign-in and comes back after it", async ({ page }) => {
   await page.goto("/staff/admin/staff");

@@ -7,7 +7,6 @@ import { expect, signIn, test } from "./fixtures";
 import { createAccountAsAdmin, fillPasswordForm } from "./staff-accounts";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 /** Pages and routes without dynamic segments can be requested as they are. */
 const staffPages = Object.entries(pageRequirements).filter(([path, req]) => req !== "public" && !path.includes("["));

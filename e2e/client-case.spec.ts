@@ -4,7 +4,6 @@ import { createClient, createStaff, signInAs } from "./factories";
 import { demoEmail, expect, test } from "./fixtures";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 async function clientOf(email: string) {
   const [row] = await sql`

@@ -1,8 +1,18 @@
-import postgres from "postgres";
+import postgres, { type Sql } from "postgres";
 
-/** The e2e server's database (scripts/e2e.ts creates it), for checking what the app wrote. */
-export function database() {
+let shared: Sql | undefined;
+
+/**
+ * The e2e server's database (scripts/e2e.ts creates it), for checking what the app wrote and for
+ * making a test's own staff and clients (e2e/factories.ts). One pool per Playwright worker, shared by
+ * every spec, which no spec ends: with fullyParallel a worker runs one file's tests in several groups,
+ * each with its own beforeAll/afterAll, so a spec that ended "its" connection in afterAll left a later
+ * group of the same file with a closed one (CONNECTION_ENDED). Idle connections close by themselves,
+ * and the worker's exit closes the rest.
+ */
+export function database(): Sql {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run end-to-end tests with `npm run test:e2e`.");
-  return postgres(url, { max: 2, onnotice: () => {} });
+  shared ??= postgres(url, { max: 2, idle_timeout: 5, onnotice: () => {} });
+  return shared;
 }

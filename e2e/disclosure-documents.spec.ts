@@ -11,7 +11,6 @@ import { expect, signIn, test } from "./fixtures";
  */
 
 const sql = database();
-test.afterAll(async () => sql.end());
 test.describe.configure({ mode: "serial" });
 
 const FUNCTIONAL_CAPACITY = `Työkyky rajoittunut, e2e ${Date.now()}`;

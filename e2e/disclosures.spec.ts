@@ -12,7 +12,6 @@ import { demoEmail, expect, test } from "./fixtures";
  */
 
 const sql = database();
-test.afterAll(async () => sql.end());
 test.describe.configure({ mode: "serial" });
 
 const DAY = 24 * 60 * 60 * 1000;

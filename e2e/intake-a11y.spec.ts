@@ -5,7 +5,6 @@ import { database } from "./db";
 import { fillIntake, waitForEnhancement } from "./intake-helpers";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 for (const locale of publicLocales) {
   test(`intake in ${locale}: every step, an error state, check answers and confirmation have no axe violations`, async ({ page }) => {

@@ -10,7 +10,6 @@ import { expect, preferEnglishStaffPages, signIn, test } from "./fixtures";
  */
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 for (const javaScriptEnabled of [true, false]) {
   test(`a caseworker merges only the details they confirm (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({ browser, baseURL }) => {

@@ -6,7 +6,6 @@ import { fillIntake } from "./intake-helpers";
 import { helsinkiDate, utcToHelsinkiLocal } from "../lib/helsinki-time";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 test("a submission made through the public form is opened and accepted by a caseworker", async ({ page, browser, baseURL }) => {
   // The newcomer, in their own browser.

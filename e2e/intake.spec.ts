@@ -4,7 +4,6 @@ import { database } from "./db";
 import { answers, continueTo, fillIntake, waitForEnhancement } from "./intake-helpers";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 async function consentAndSend(page: import("@playwright/test").Page, locale: string) {
   await page.locator('[name="storageConsent"]').check();

@@ -6,7 +6,6 @@ import { expect, preferEnglishStaffPages, signIn, test } from "./fixtures";
 import { createAccountAsAdmin, fillPasswordForm } from "./staff-accounts";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 /** A browser context of its own per person, so each keeps their own session cookie. */
 async function personIn(browser: Browser, baseURL: string, javaScriptEnabled = true) {

@@ -13,7 +13,6 @@ import { signIn, demoEmail, preferEnglishStaffPages } from "./fixtures";
 import { answers, continueTo, waitForEnhancement } from "./intake-helpers";
 
 const sql = database();
-test.afterAll(async () => sql.end());
 
 /** Every value person A typed, to look for on person B's pages. */
 const personA = {
