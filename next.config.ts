@@ -6,8 +6,9 @@ const withNextIntl = createNextIntlPlugin("./server/i18n.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files at run time, argon2 is a native binary and
-  // rate-limiter-flexible imports drizzle-orm dynamically: each breaks when bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
+  // rate-limiter-flexible imports drizzle-orm dynamically, pdfkit reads its font metrics from its
+  // own folder at run time: each breaks when bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "pdfkit", "fontkit"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -267,10 +267,12 @@ export async function recordOutcome({ db, actor, input }: CaseWrite<OutcomeInput
  */
 export async function recordFunctionalCapacity({ db, actor, input }: CaseWrite<FunctionalCapacityInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId, (client) => {
-      if (!roleHasPermission(actor.role, "client:readFunctionalCapacity") || !mayReadFunctionalCapacity(actor, client)) {
-        throw refuse("case", "forbidden", "Only the client's own caseworker or a coordinator records functional capacity", { clientId: input.clientId });
-      }
+    const target = await openForWrite(tx, actor, input.clientId, {
+      authorize: (client) => {
+        if (!roleHasPermission(actor.role, "client:readFunctionalCapacity") || !mayReadFunctionalCapacity(actor, client)) {
+          throw refuse("case", "forbidden", "Only the client's own caseworker or a coordinator records functional capacity", { clientId: input.clientId });
+        }
+      },
     });
     const [row] = await tx
       .insert(functionalCapacityEntries)
@@ -285,7 +287,8 @@ export async function recordFunctionalCapacity({ db, actor, input }: CaseWrite<F
 /** Adds a case note by the acting staff member. Returns its id. */
 export async function addCaseNote({ db, actor, input }: CaseWrite<CaseNoteInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    // A note is what a restriction for legal claims still allows (lib/rights/restriction.ts).
+    const target = await openForWrite(tx, actor, input.clientId, { write: "case_note" });
     const [row] = await tx
       .insert(caseNotes)
       .values({ clientId: target.clientId, body: input.body, authorId: actor.userId })

@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { AuditAction } from "@/lib/audit-actions";
 import { auditReasonOf, readOnlyReason, type AllowedAccess, type StaffActor } from "@/lib/auth/client-access";
 import { refuse } from "@/lib/refusal";
 import { isUuid } from "@/lib/forms/uuid";
 import { recordAuditEvent } from "./audit";
+import type { RestrictableWrite } from "@/lib/rights/restriction";
 import { clientAccess } from "./client-access";
 import type { Executor, Transaction } from "./connection";
-import { appointments, clients, integrationPlans } from "./schema";
+import { appointments, clientRestrictions, clients, integrationPlans } from "./schema";
 
 /**
  * The one write recipe (CONVENTIONS.md habit 2): every write that touches a client — its case work,
@@ -66,20 +67,41 @@ export async function lockClientForCase(tx: Transaction, actor: StaffActor, clie
   return { clientId, row: client, access };
 }
 
+export interface WriteOptions {
+  /** What this write additionally requires; throws its refusal. */
+  authorize?: (client: { assignedCaseworkerId: string | null }) => void;
+  /**
+   * What kind of write it is, for a restricted case: its ground may allow this kind
+   * (lib/rights/restriction.ts). Default: the service's case work, which no ground allows.
+   */
+  write?: RestrictableWrite;
+}
+
+/** The ground of the restriction in force on the client (db/restrictions.ts writes it), null when none is recorded. */
+async function groundInForce(tx: Transaction, clientId: string) {
+  const [row] = await tx
+    .select({ ground: clientRestrictions.ground })
+    .from(clientRestrictions)
+    .where(and(eq(clientRestrictions.clientId, clientId), isNull(clientRestrictions.liftedAt)));
+  return row?.ground ?? null;
+}
+
+/**
+ * The person's own details (db/client-details.ts, db/client-records.ts): what a restriction for
+ * contested accuracy still lets staff correct.
+ */
+export const PERSON_DETAILS: WriteOptions = { write: "person_details" };
+
 /**
  * Steps 1 and 2 for a write: locks the client's row and checks, in order, access (not found,
- * reason needed), what this write additionally requires (`authorize`, which throws its refusal), and
- * that the case is writable.
+ * reason needed), what this write additionally requires (`authorize`), and that the case is
+ * writable — for a restricted case, whether the ground in force allows this kind of write.
  */
-export async function openForWrite(
-  tx: Transaction,
-  actor: StaffActor,
-  clientId: string,
-  authorize?: (client: { assignedCaseworkerId: string | null }) => void,
-): Promise<WritableCase> {
+export async function openForWrite(tx: Transaction, actor: StaffActor, clientId: string, { authorize, write = "case_work" }: WriteOptions = {}): Promise<WritableCase> {
   const target = await lockClientForCase(tx, actor, clientId);
   authorize?.(target.row);
-  const readOnly = readOnlyReason(target.row);
+  const restricted = target.row.restrictedAt ? { write, ground: await groundInForce(tx, target.clientId) } : undefined;
+  const readOnly = readOnlyReason(target.row, restricted);
   if (readOnly) throw refuse("case", readOnly, `The case is read-only (${readOnly})`, { clientId });
   return target;
 }

@@ -9,7 +9,7 @@ import { refuse } from "@/lib/refusal";
 import { toSearchName } from "@/lib/search-name";
 import type { IdentityContactInput, WalkInClientInput } from "@/lib/validations/client-details";
 import { recordAuditEvent } from "./audit";
-import { audit, fieldsGiven, inserted, openForWrite, type CaseWrite, type CaseWriteResult } from "./case-write";
+import { audit, fieldsGiven, inserted, openForWrite, PERSON_DETAILS, type CaseWrite, type CaseWriteResult } from "./case-write";
 import { nextClientNumber } from "./client-numbers";
 import type { Transaction } from "./connection";
 import { clients, consents } from "./schema";
@@ -164,7 +164,7 @@ export interface IdentityContactUpdate {
  */
 export async function updateIdentityContact({ db, actor, input, now = new Date() }: CaseWrite<IdentityContactInput> & { now?: Date }): Promise<IdentityContactUpdate> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     const current = target.row;
     const next = identityContactColumns(input);
     const changed: string[] = [];

@@ -12,7 +12,7 @@ import type {
   SkillInput,
   WorkExperienceInput,
 } from "@/lib/validations/client-details";
-import { audit, fieldsGiven, inserted, openForWrite, type CaseWrite, type CaseWriteResult } from "./case-write";
+import { audit, fieldsGiven, inserted, openForWrite, PERSON_DETAILS, type CaseWrite, type CaseWriteResult } from "./case-write";
 import { orNull, yes } from "./client-details";
 import { clients, educations, familyMembers, residencePermits, skills, workExperiences } from "./schema";
 
@@ -28,7 +28,7 @@ import { clients, educations, familyMembers, residencePermits, skills, workExper
 /** Records a residence permit. Returns its id. */
 export async function recordResidencePermit({ db, actor, input }: CaseWrite<ResidencePermitInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     const [row] = await tx
       .insert(residencePermits)
       .values({
@@ -51,7 +51,7 @@ export async function recordResidencePermit({ db, actor, input }: CaseWrite<Resi
  */
 export async function recordFamilyMember({ db, actor, input }: CaseWrite<FamilyMemberInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     let relatedClientId: string | null = null;
     if (input.dateOfBirth) {
       const matches = await tx
@@ -93,7 +93,7 @@ export async function recordFamilyMember({ db, actor, input }: CaseWrite<FamilyM
 /** Records a skill or a language. Returns its id. */
 export async function recordSkill({ db, actor, input }: CaseWrite<SkillInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     const [row] = await tx
       .insert(skills)
       .values({ clientId: target.clientId, kind: input.kind, name: input.name, level: orNull(input.level) })
@@ -107,7 +107,7 @@ export async function recordSkill({ db, actor, input }: CaseWrite<SkillInput>): 
 /** Records work experience. Returns its id. */
 export async function recordWorkExperience({ db, actor, input }: CaseWrite<WorkExperienceInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     const [row] = await tx
       .insert(workExperiences)
       .values({
@@ -128,7 +128,7 @@ export async function recordWorkExperience({ db, actor, input }: CaseWrite<WorkE
 /** Records an education; the level is stored as its code (labels are shown by the pages). Returns its id. */
 export async function recordEducation({ db, actor, input }: CaseWrite<EducationInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     const [row] = await tx
       .insert(educations)
       .values({
@@ -167,7 +167,7 @@ const BOOKKEEPING = new Set(["id", "clientId", "createdAt", "relatedClientId"]);
  */
 export async function removeCaseRecord({ db, actor, input }: CaseWrite<RemoveRecordInput>): Promise<CaseWriteResult> {
   return db.transaction(async (tx) => {
-    const target = await openForWrite(tx, actor, input.clientId);
+    const target = await openForWrite(tx, actor, input.clientId, PERSON_DETAILS);
     if (!isUuid(input.recordId)) throw refuse("client", "record_not_found", `No such ${input.kind} record for this client`);
     const table = recordTables[input.kind];
     const [removed] = (await tx

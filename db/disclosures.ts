@@ -16,6 +16,7 @@ import {
   type RefusalReason,
 } from "@/lib/disclosure-gate";
 import { maskPersonalIdentityCode } from "@/lib/personal-identity-code";
+import type { RestrictionPeriod } from "@/lib/rights/restriction";
 import { refuse } from "@/lib/refusal";
 import { agencyByCode, localised, statutoryDisclosuresFor, type AgencySettings, type RegisterSettings } from "@/lib/register-settings";
 import type { DisclosureFormInput } from "@/lib/validations/disclosure";
@@ -25,6 +26,7 @@ import { clientAccess, type StaffActor } from "./client-access";
 import type { Executor, Transaction } from "./connection";
 import { collectDisclosedData } from "./disclosure-document";
 import { agencies, clients, consents, disclosures, staffUsers } from "./schema";
+import { gateRestrictions } from "./restrictions";
 import { getRegisterSettings } from "./settings";
 
 /**
@@ -76,6 +78,7 @@ type ClientRow = typeof clients.$inferSelect;
 function decide({
   actor,
   client,
+  restrictions,
   consentsOfClient,
   settings,
   agency,
@@ -85,6 +88,8 @@ function decide({
 }: {
   actor: StaffActor;
   client: ClientRow;
+  /** The client's restriction history (db/restrictions.ts), so the gate decides `at` as it stood then. */
+  restrictions: readonly RestrictionPeriod[];
   consentsOfClient: GateConsent[];
   settings: RegisterSettings;
   agency: AgencySettings;
@@ -93,7 +98,7 @@ function decide({
   statutoryPurposeConfirmed: boolean;
 }): DisclosureEvaluation {
   return evaluateDisclosure({
-    client: { dateOfBirth: client.dateOfBirth, restrictedAt: client.restrictedAt, status: client.status },
+    client: { dateOfBirth: client.dateOfBirth, restrictions, status: client.status },
     staff: { mayReadFunctionalCapacity: mayReadFunctionalCapacity(actor, client) },
     consents: consentsOfClient,
     settings,
@@ -140,9 +145,10 @@ export async function disclosureOptions({
   const agencyChoices = settings.agencies.filter((agency) => activeCodes.has(agency.code));
   const chosen = agencyCode ? agencyChoices.find((agency) => agency.code === agencyCode) : undefined;
   const consentsOfClient = await gateConsents(db, clientId);
+  const restrictions = await gateRestrictions(db, client);
   const decisionFor = (statutoryPurposeConfirmed: boolean) =>
     chosen
-      ? decide({ actor, client, consentsOfClient, settings, agency: chosen, categories: dataCategories, at, statutoryPurposeConfirmed }).decisions
+      ? decide({ actor, client, restrictions, consentsOfClient, settings, agency: chosen, categories: dataCategories, at, statutoryPurposeConfirmed }).decisions
       : [];
   // The tool shows the client's name and what their consents allow: a look at their data, audited.
   await recordAuditEvent(db, {
@@ -178,6 +184,7 @@ async function evaluateRequest(db: Transaction, actor: StaffActor, input: Disclo
   const evaluation = decide({
     actor,
     client,
+    restrictions: await gateRestrictions(db, client),
     consentsOfClient: await gateConsents(db, client.id),
     settings,
     agency: agency.settings,

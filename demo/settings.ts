@@ -1,4 +1,5 @@
 import type { RegisterSettingsInput } from "@/lib/register-settings";
+import { defaultRefusalGrounds } from "@/lib/rights/refusal-grounds";
 
 /**
  * Settings of the demo: Kotola, a fictional municipality. Every name, address, phone number and
@@ -324,6 +325,8 @@ export const demoSettings = {
     permanentDocuments: [],
     intakeDraftIdleMinutes: 20,
   },
+  // The audit view's unusual-access list: a caseworker's day rarely opens more than a dozen cases.
+  auditReview: { distinctClientsViewedPerDay: 25, failedSignInsPerDay: 5 },
   securityPrinciples,
   serviceContact,
 } satisfies RegisterSettingsInput;
@@ -352,6 +355,30 @@ export const demoStatutorySettings = {
     },
   },
   legalBasis: { kind: "legal_obligation", provisions: [integrationAct, receptionAct] },
+  // The statutory duty, naming the acts this register rests on, beside the general grounds.
+  refusalGrounds: [
+    ...defaultRefusalGrounds,
+    {
+      code: "integration_documents_kept",
+      provision: {
+        fi: "Laki kotoutumisen edistämisestä (681/2023) ja arkistolaki (831/1994)",
+        sv: "Lagen om främjande av integration (681/2023) och arkivlagen (831/1994)",
+        en: "Act on the Promotion of Integration (681/2023) and Archives Act (831/1994)",
+        ar: "قانون تعزيز الاندماج (681/2023) وقانون الأرشيف (831/1994)",
+        uk: "Закон про сприяння інтеграції (681/2023) і Закон про архіви (831/1994)",
+        ru: "Закон о содействии интеграции (681/2023) и Закон об архивах (831/1994)",
+      },
+      text: {
+        fi: "Kunnan on lain mukaan laadittava ja säilytettävä osaamisen ja kotoutumisen palvelutarpeen arviointi ja kotoutumissuunnitelma; ne säilytetään pysyvästi.",
+        sv: "Kommunen ska enligt lag upprätta och bevara bedömningen av kompetens och behovet av integrationstjänster och integrationsplanen; de bevaras varaktigt.",
+        en: "The law requires the municipality to draw up and keep the assessment of skills and integration service needs and the integration plan; they are kept permanently.",
+        ar: "يُلزم القانون البلدية بإعداد تقييم المهارات والحاجة إلى خدمات الاندماج وخطة الاندماج والاحتفاظ بهما؛ ويُحفظان بشكل دائم.",
+        uk: "Закон зобов’язує муніципалітет складати та зберігати оцінку навичок і потреби в послугах з інтеграції та план інтеграції; вони зберігаються постійно.",
+        ru: "Закон обязывает муниципалитет составлять и хранить оценку навыков и потребности в услугах по интеграции и план интеграции; они хранятся постоянно.",
+      },
+      statutoryDuty: true,
+    },
+  ],
   dataSources: [
     {
       fi: "Tiedot saadaan pääsääntöisesti rekisteröidyltä itseltään sekä Digi- ja väestötietovirastolta, poliisilta, Maahanmuuttovirastolta, ELY-keskukselta, TE-palveluilta ja Kansainväliseltä siirtolaisjärjestöltä (IOM).",

@@ -2,7 +2,7 @@ import { pageRequirements, routeRequirements } from "../lib/auth/entry-points";
 import { roleHasPermission } from "../lib/auth/permissions";
 import { staffRoles } from "../lib/auth/roles";
 import { database } from "./db";
-import { createStaff } from "./factories";
+import { createClient, createDataSubjectRequest, createStaff } from "./factories";
 import { expect, signIn, test } from "./fixtures";
 import { createAccountAsAdmin, fillPasswordForm } from "./staff-accounts";
 
@@ -40,6 +40,16 @@ for (const role of staffRoles) {
       const allowed = roleHasPermission(role, requirement);
       expect(response.status(), `${role} ${path}`).toBe(allowed ? 200 : 403);
     }
+  });
+}
+
+/** A data subject's request's page has a dynamic segment: each role opens one of this test's own. */
+for (const role of staffRoles) {
+  test(`${role}: a data subject's request's page answers as the matrix says`, async ({ page, login }) => {
+    const requestId = await createDataSubjectRequest(sql, await createClient(sql));
+    await login(role);
+    const response = await page.request.get(`/staff/requests/${requestId}`, { maxRedirects: 0 });
+    expect(response.status()).toBe(roleHasPermission(role, pageRequirements["/staff/requests/[requestId]"] as "request:manage") ? 200 : 403);
   });
 }
 

@@ -92,3 +92,15 @@ export async function createClaimingSubmission(sql: Sql, client: E2EClient, cont
     values (${reference}, 'en', ${sql.json(answers as Parameters<Sql["json"]>[0])}, ${encryptField(client.identityCode)}, ${lookupHash(client.identityCode)}) returning id`;
   return { id: submission!.id as string, reference };
 }
+
+/** A data subject's request about `client`, logged by letter today (issue 11): what the officer's pages open. */
+export async function createDataSubjectRequest(
+  sql: Sql,
+  client: Pick<E2EClient, "id">,
+  { kind = "access", receivedOn = new Date().toISOString().slice(0, 10), dueOn }: { kind?: string; receivedOn?: string; dueOn?: string } = {},
+): Promise<string> {
+  const [row] = await sql`
+    insert into data_subject_requests (client_id, kind, channel, requester, received_on, due_on)
+    values (${client.id}, ${kind}, 'signed_document', 'client', ${receivedOn}, ${dueOn ?? receivedOn}::date + interval '1 month') returning id`;
+  return row!.id as string;
+}

@@ -63,9 +63,33 @@ export const auditActions = [
   "disclosure.document_viewed",
   "disclosure.document_withheld",
   "disclosure.log_viewed",
+  // Data subjects' requests (GDPR Arts 12–21); each event's details name the request (dataSubjectRequestId).
+  "request.client_searched",
+  "request.logged",
+  "request.viewed",
+  "request.list_viewed",
+  "request.identity_verified",
+  "request.extended",
+  "request.decided",
+  "request.closed",
+  // Restriction of processing (GDPR Art 18) and notices to recipients (Art 19).
+  "restriction.applied",
+  "restriction.lift_notice_recorded",
+  "restriction.lifted",
+  "restriction.viewed",
+  "notice.corrections_linked",
+  "notice.recipients_viewed",
+  "notice.recorded",
+  "notice.letter_downloaded",
   "export.created",
+  // Documents given to data subjects (db/rights-documents.ts): access report, refusal certificate, letters.
+  "rights_document.previewed",
+  "rights_document.released",
+  "rights_document.downloaded",
   "write.refused",
   "audit.viewed",
+  // The DPO verified the whole chain from the audit view (details: the verdict, never event content).
+  "audit.chain_verified",
   // The first keyed event on a log that already held unkeyed ones (lib/audit-chain.ts).
   "audit.chain_keyed",
 ] as const;

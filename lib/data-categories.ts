@@ -40,7 +40,7 @@ export type SpecialCategory = (typeof specialCategories)[number];
  * - `intake`: an intake draft's or submission's answers (and its identity code), which mix
  *   categories until staff accept the submission into a client record,
  * - `disclosed`: the encrypted copy of a disclosure document, holding the categories that disclosure
- *   lists (its row says which).
+ *   lists (its row says which), or of a document given to the data subject (rights_documents).
  */
 export const nonClientClasses = ["key", "meta", "staff", "config", "intake", "disclosed"] as const;
 export type NonClientClass = (typeof nonClientClasses)[number];
@@ -404,15 +404,89 @@ export const columnCategories = {
     kind: "meta",
     channel: "meta",
     identity_verification: "meta",
+    identity_verification_note: "meta",
+    identity_verified_by: "key",
+    identity_verified_at: "meta",
     requester: "meta",
     requester_name: "meta",
+    guardian_client_id: "key",
+    guardian_family_member_id: "key",
+    reply_language: "meta",
+    description: "meta",
     received_on: "meta",
     due_on: "meta",
+    extended_due_on: "meta",
+    extension_reasons: "meta",
+    extension_told_on: "meta",
+    extended_by: "key",
     status: "meta",
+    decision: "meta",
     decision_reasons: "meta",
+    decided_on: "meta",
+    decided_by: "key",
     completed_at: "meta",
+    closed_by: "key",
     handled_by: "key",
+    logged_by: "key",
     created_at: "meta",
+  },
+
+  // db/schema/restrictions.ts: the register's own records of restrictions and of notices to
+  // recipients (GDPR Arts 18–19), which name categories and agencies, never the data itself.
+  client_restrictions: {
+    id: "key",
+    client_id: "key",
+    request_id: "key",
+    ground: "meta",
+    applied_by: "key",
+    applied_at: "meta",
+    lift_notice_told_on: "meta",
+    lift_notice_method: "meta",
+    lift_notice_locale: "meta",
+    lift_notice_document_id: "key",
+    lift_notice_recorded_by: "key",
+    lift_notice_recorded_at: "meta",
+    lifted_by: "key",
+    lifted_at: "meta",
+  },
+  recipient_notices: {
+    id: "key",
+    client_id: "key",
+    cause: "meta",
+    request_id: "key",
+    restriction_id: "key",
+    agency_id: "key",
+    categories: "meta",
+    disclosure_ids: "key",
+    correction_seqs: "key",
+    method: "meta",
+    sent_on: "meta",
+    locale: "meta",
+    document_id: "key",
+    recorded_by: "key",
+    recorded_at: "meta",
+  },
+  request_corrections: {
+    request_id: "key",
+    audit_seq: "key",
+    linked_by: "key",
+    linked_at: "meta",
+  },
+
+  // db/schema/rights-documents.ts: the encrypted copy of what a data subject was given, holding
+  // the categories the document lists (the access report: all of the client's).
+  rights_documents: {
+    id: "key",
+    kind: "meta",
+    request_id: "key",
+    client_id: "key",
+    locale: "meta",
+    json_sha256: "meta",
+    pdf_sha256: "meta",
+    json_encrypted: "disclosed",
+    pdf_encrypted: "disclosed",
+    released_by: "key",
+    released_at: "meta",
   },
 
   // db/schema/audit.ts

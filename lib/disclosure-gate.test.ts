@@ -19,7 +19,8 @@ import type { DisclosureCondition, RegisterSettings } from "./register-settings"
  * The disclosure gate (DESIGN.md rule 3): a category goes to a recipient only when, at that moment,
  * a valid unwithdrawn consent naming the recipient covers it, or a statutory entry in the settings
  * whose condition holds does; functional capacity only with a consent naming it; outside the EU/EEA
- * only with a transfer consent, never where the settings forbid it; nothing for a restricted client;
+ * only with a transfer consent, never where the settings forbid it; nothing for a client restricted at
+ * that moment (read from the restriction history, so a past moment answers as it stood then);
  * and functional capacity never from a staff member who may not read it.
  */
 
@@ -38,12 +39,14 @@ const EDUCATION: GateRecipient = { code: "education_services", insideEea: true }
 const TE: GateRecipient = { code: "te_office", insideEea: true };
 const IOM: GateRecipient = { code: "iom", insideEea: false };
 
-const adult: GateClient = { dateOfBirth: "1990-05-01", restrictedAt: null, status: "active" };
+const adult: GateClient = { dateOfBirth: "1990-05-01", restrictions: [], status: "active" };
 /** The client's own caseworker or a coordinator: may read (and so disclose) functional capacity. */
 const mayReadFc: GateStaff = { mayReadFunctionalCapacity: true };
 /** Another caseworker who opened the case with a reason: may not. */
 const mayNotReadFc: GateStaff = { mayReadFunctionalCapacity: false };
-const minor: GateClient = { dateOfBirth: "2012-09-30", restrictedAt: null, status: "active" };
+const minor: GateClient = { dateOfBirth: "2012-09-30", restrictions: [], status: "active" };
+/** Restricted from 1 February 2026, never lifted. */
+const RESTRICTED_SINCE_FEBRUARY = [{ appliedAt: new Date("2026-02-01T10:00:00Z"), liftedAt: null }];
 
 /** Municipality 000: consent only, nothing regular, nothing outside the EU/EEA. */
 const consentOnly: Settings = { statutoryDisclosures: [], transfersOutsideEea: "forbidden" };
@@ -233,7 +236,7 @@ describe("evaluateDisclosure: consent", () => {
 
 describe("evaluateDisclosure: the client", () => {
   it("refuses every category as client_restricted, even with a valid consent and a statutory basis", () => {
-    const restricted: GateClient = { ...adult, restrictedAt: new Date("2026-02-01T10:00:00Z") };
+    const restricted: GateClient = { ...adult, restrictions: RESTRICTED_SINCE_FEBRUARY };
     const evaluation = evaluate({
       client: restricted,
       consents: [consent({ categories: [...dataCategories] })],
@@ -255,6 +258,34 @@ describe("evaluateDisclosure: the client", () => {
   it("a closed case may still be disclosed on a valid basis", () => {
     const evaluation = evaluate({ client: { ...adult, status: "closed" }, consents: [consent()] });
     expect(evaluation.allowed).toEqual(["identity", "servicePlan"]);
+  });
+});
+
+describe("evaluateDisclosure: the restriction history (an evaluation at a past moment)", () => {
+  const APPLIED = new Date("2026-03-01T08:00:00Z");
+  const LIFTED = new Date("2026-03-20T08:00:00Z");
+  const history = [{ appliedAt: APPLIED, liftedAt: LIFTED }];
+  const withHistory = (restrictions: GateClient["restrictions"], at: Date) =>
+    evaluate({ client: { ...adult, restrictions }, consents: [consent()], categories: ["identity", "servicePlan"], at });
+
+  it("allows at a moment before the restriction what was allowed then, and refuses from the instant it was applied", () => {
+    expect(withHistory(history, new Date("2026-02-20T10:00:00Z")).allowed).toEqual(["identity", "servicePlan"]);
+    expect(withHistory(history, new Date(APPLIED.getTime() - 1)).allowed).toEqual(["identity", "servicePlan"]);
+    expect(reasons(withHistory(history, APPLIED))).toEqual({ identity: "client_restricted", servicePlan: "client_restricted" });
+    expect(reasons(withHistory(history, AT))).toEqual({ identity: "client_restricted", servicePlan: "client_restricted" });
+  });
+
+  it("allows again from the instant the restriction was lifted", () => {
+    expect(withHistory(history, new Date(LIFTED.getTime() - 1)).allowed).toEqual([]);
+    expect(withHistory(history, LIFTED).allowed).toEqual(["identity", "servicePlan"]);
+  });
+
+  it("a restriction applied after the moment does not refuse it, nor does one lifted before it", () => {
+    const later = [{ appliedAt: new Date("2026-03-11T00:00:00Z"), liftedAt: null }];
+    expect(withHistory(later, AT).allowed).toEqual(["identity", "servicePlan"]);
+    const earlier = [{ appliedAt: new Date("2026-01-01T00:00:00Z"), liftedAt: new Date("2026-02-01T00:00:00Z") }];
+    expect(withHistory(earlier, AT).allowed).toEqual(["identity", "servicePlan"]);
+    expect(withHistory([...earlier, ...later], new Date("2026-03-12T00:00:00Z")).allowed).toEqual([]);
   });
 });
 
@@ -291,7 +322,7 @@ describe("evaluateDisclosure: the staff member", () => {
   it("is the reason given for functional capacity before the client's or the recipient's blanket refusals", () => {
     const restricted = evaluate({
       staff: mayNotReadFc,
-      client: { ...adult, restrictedAt: new Date("2026-02-01T10:00:00Z") },
+      client: { ...adult, restrictions: RESTRICTED_SINCE_FEBRUARY },
       consents: [named()],
       categories: ["identity", "functionalCapacity"],
     });
@@ -408,7 +439,7 @@ describe("evaluateDisclosure: statutory basis", () => {
   });
 
   it("minors_only: the 18th birthday is read on the Helsinki day of the disclosure", () => {
-    const turnsEighteen: GateClient = { dateOfBirth: "2008-03-11", restrictedAt: null, status: "active" };
+    const turnsEighteen: GateClient = { dateOfBirth: "2008-03-11", restrictions: [], status: "active" };
     const at = (iso: string) =>
       decisionOf(
         evaluate({ settings: statutorySettings, recipient: EDUCATION, client: turnsEighteen, at: new Date(iso), categories: ["education"] }),
@@ -576,8 +607,14 @@ function oracleStaffRefuses(input: EvaluateDisclosureInput, category: DataCatego
   return category === "functionalCapacity" && !input.staff.mayReadFunctionalCapacity;
 }
 
+/** Some restriction period covers `at`: applied at or before it, not lifted at or before it. */
+function oracleRestricted(input: EvaluateDisclosureInput): boolean {
+  const at = input.at.getTime();
+  return input.client.restrictions.some((r) => r.appliedAt.getTime() <= at && !(r.liftedAt !== null && r.liftedAt.getTime() <= at));
+}
+
 function oracleBlanketRefusal(input: EvaluateDisclosureInput): boolean {
-  if (input.client.restrictedAt !== null || input.client.status === "erasure_pending") return true;
+  if (oracleRestricted(input) || input.client.status === "erasure_pending") return true;
   if (!input.recipient.insideEea) {
     if (input.settings.transfersOutsideEea === "forbidden") return true;
     return !input.consents.some((c) => oracleConsentValid(c, input.recipient.code, "transfer", input.at));
@@ -644,7 +681,21 @@ const scenario = fc.record({
       dayOffset.map((offset) => ({ eighteenAround: offset })),
       fc.integer({ min: 0, max: 70 * 365 }).map((daysBack) => ({ daysBack })),
     ),
-    restricted: fc.constantFrom(false, false, false, true),
+    /**
+     * The restriction history: usually none; else up to three periods applied around `at` (at it,
+     * a millisecond either side, half-hours away), lifted or not, so that `at` falls before, inside,
+     * between and after them.
+     */
+    restrictions: fc.oneof(
+      { arbitrary: fc.constant<{ applied: number; lastsMs: number | null }[]>([]), weight: 3 },
+      {
+        arbitrary: fc.array(
+          fc.record({ applied: relativeMs, lastsMs: fc.option(fc.oneof(fc.constant(1), relativeMs.map((ms) => Math.abs(ms) + 1)), { nil: null }) }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        weight: 2,
+      },
+    ),
     status: fc.constantFrom<GateClient["status"]>("active", "active", "active", "closed", "erasure_pending"),
   }),
   consents: fc.array(consentSpec, { maxLength: 8 }),
@@ -697,7 +748,10 @@ function buildInput(s: Scenario): EvaluateDisclosureInput {
   return {
     client: {
       dateOfBirth,
-      restrictedAt: s.client.restricted ? new Date(at.getTime() - 10 * DAY_MS) : null,
+      restrictions: s.client.restrictions.map((r) => ({
+        appliedAt: new Date(at.getTime() + r.applied),
+        liftedAt: r.lastsMs === null ? null : new Date(at.getTime() + r.applied + r.lastsMs),
+      })),
       status: s.client.status,
     },
     staff: { mayReadFunctionalCapacity: s.staffMayReadFc },
@@ -774,7 +828,7 @@ describe("evaluateDisclosure: properties", () => {
   it("(3) nothing is allowed for a restricted or erasure-pending client, or outside the EU/EEA where transfers are forbidden", () => {
     property((input, evaluation) => {
       const blocked =
-        input.client.restrictedAt !== null ||
+        oracleRestricted(input) ||
         input.client.status === "erasure_pending" ||
         (!input.recipient.insideEea && input.settings.transfersOutsideEea === "forbidden");
       if (!blocked) return;
@@ -783,7 +837,7 @@ describe("evaluateDisclosure: properties", () => {
         expect(decision.allowed).toBe(false);
         if (decision.allowed) continue;
         if (oracleStaffRefuses(input, decision.category)) expect(decision.reason).toBe("staff_not_permitted");
-        else if (input.client.restrictedAt !== null) expect(decision.reason).toBe("client_restricted");
+        else if (oracleRestricted(input)) expect(decision.reason).toBe("client_restricted");
         else if (input.client.status === "erasure_pending") expect(decision.reason).toBe("client_erasure_pending");
         else expect(decision.reason).toBe("transfer_forbidden");
       }
@@ -828,6 +882,13 @@ describe("evaluateDisclosure: properties", () => {
     for (const s of fc.sample(scenario, { numRuns: NUM_RUNS, seed: 42 })) {
       const input = buildInput(s);
       const forReader = evaluateDisclosure({ ...input, staff: { mayReadFunctionalCapacity: true } });
+      // Where `at` falls in the restriction history: inside a period, or outside one that ended before or starts after.
+      const at = input.at.getTime();
+      if (oracleRestricted(input)) count("history:in_force");
+      else {
+        if (input.client.restrictions.some((r) => r.liftedAt !== null && r.liftedAt.getTime() <= at)) count("history:lifted_before");
+        if (input.client.restrictions.some((r) => r.appliedAt.getTime() > at)) count("history:applied_after");
+      }
       for (const decision of evaluateDisclosure(input).decisions) {
         if (!decision.allowed) {
           count(decision.reason);
@@ -853,6 +914,9 @@ describe("evaluateDisclosure: properties", () => {
       "allowed:minors_only",
       "allowed:purpose_limited",
       "staff_not_permitted:alone",
+      "history:in_force",
+      "history:lifted_before",
+      "history:applied_after",
     ];
     for (const key of expected) expect(seen.get(key) ?? 0, key).toBeGreaterThan(0);
   });
@@ -866,6 +930,13 @@ describe("evaluateDisclosure: properties", () => {
       if (fcDecision && !input.staff.mayReadFunctionalCapacity) {
         expect(fcDecision).toEqual({ category: "functionalCapacity", allowed: false, reason: "staff_not_permitted" });
       }
+    });
+  });
+
+  it("(9) at a moment no restriction period covers, the history changes nothing: the decision is that of a client never restricted", () => {
+    property((input, evaluation) => {
+      if (oracleRestricted(input)) return;
+      expect(evaluateDisclosure({ ...input, client: { ...input.client, restrictions: [] } })).toEqual(evaluation);
     });
   });
 

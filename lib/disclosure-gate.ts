@@ -3,6 +3,7 @@ import { consentStatus, type ConsentStatus, type ConsentTiming } from "./consent
 import { dataCategories, isSpecialCategory, type DataCategory } from "./data-categories";
 import { helsinkiDate } from "./helsinki-time";
 import type { DisclosureCondition, RegisterSettings } from "./register-settings";
+import { restrictionAt, type RestrictionPeriod } from "./rights/restriction";
 
 /**
  * The disclosure gate (DESIGN.md rule 3): may this client's data in these categories go to this
@@ -23,7 +24,11 @@ export interface GateConsent extends ConsentTiming {
 export interface GateClient {
   /** YYYY-MM-DD, for statutory entries limited to minors. */
   dateOfBirth: string | null;
-  restrictedAt: Date | null;
+  /**
+   * The restriction history (lib/rights/restriction.ts), not just whether the client is restricted
+   * now: an evaluation at a past moment (`at`) must answer as the register stood then.
+   */
+  restrictions: readonly RestrictionPeriod[];
   status: "active" | "closed" | "erasure_pending";
 }
 
@@ -49,7 +54,7 @@ export const refusalReasons = [
    * say about that category is not this staff member's to learn.
    */
   "staff_not_permitted",
-  /** Processing is restricted (DESIGN.md rule 6): nothing is disclosed. */
+  /** Processing was restricted at the moment of the disclosure (DESIGN.md rule 6): nothing is disclosed, whatever the ground. */
   "client_restricted",
   /** The storage consent was withdrawn: the client awaits erasure and nothing more is processed. */
   "client_erasure_pending",
@@ -138,7 +143,7 @@ export function evaluateDisclosure(input: EvaluateDisclosureInput): DisclosureEv
 
   // Reasons that refuse every category, before any basis is looked at.
   let refuseAll: RefusalReason | null = null;
-  if (client.restrictedAt) refuseAll = "client_restricted";
+  if (restrictionAt(client.restrictions, at)) refuseAll = "client_restricted";
   else if (client.status === "erasure_pending") refuseAll = "client_erasure_pending";
   else if (!recipient.insideEea) {
     if (settings.transfersOutsideEea === "forbidden") refuseAll = "transfer_forbidden";

@@ -121,19 +121,54 @@ export type DeliveryMethod = (typeof deliveryMethods)[number];
 // ---------------------------------------------------------------------------------------------
 // Data subjects' requests (DESIGN.md rule 6)
 
-export const requestKinds = ["access", "rectification", "restriction", "erasure", "objection"] as const;
+/**
+ * data_subject_requests.kind: GDPR Arts 15–21. `portability` (Art 20) only where the register's
+ * basis is consent (lib/rights/requester.ts requestKindsFor reads it from the settings).
+ */
+export const requestKinds = ["access", "rectification", "restriction", "erasure", "objection", "portability"] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
 /** How the request and the requester's identity reached the register. */
 export const requestChannels = ["visit", "signed_document", "otherwise_verified"] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
+/** data_subject_requests.identity_verification: how the officer (or the staff at the visit) checked who asked. */
+export const identityVerificationMethods = ["identity_document", "strong_electronic_identification", "verified_signature", "other"] as const;
+export type IdentityVerificationMethod = (typeof identityVerificationMethods)[number];
+
 /** Who asked: the client, or a minor's guardian. */
 export const requesters = ["client", "guardian"] as const;
 export type Requester = (typeof requesters)[number];
 
-export const requestStatuses = ["open", "completed", "refused"] as const;
+/**
+ * data_subject_requests.status, in order: logged, the requester's identity verified, decided,
+ * closed (the answer given). lib/rights/request-steps.ts says what each allows next.
+ */
+export const requestStatuses = ["received", "verified", "decided", "closed"] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
+
+/** data_subject_requests.decision: a refusal, whole or partial, produces the refusal certificate. */
+export const requestDecisions = ["accepted", "partially_refused", "refused"] as const;
+export type RequestDecision = (typeof requestDecisions)[number];
+
+/**
+ * client_restrictions.ground: why processing is restricted, GDPR Art 18(1)(a)–(d). What each still
+ * allows is lib/rights/restriction.ts.
+ */
+export const restrictionGrounds = ["accuracy_contested", "unlawful_processing", "legal_claims", "objection_pending"] as const;
+export type RestrictionGround = (typeof restrictionGrounds)[number];
+
+/** recipient_notices.cause: what a recipient of the data is told of (GDPR Art 19). */
+export const noticeCauses = ["rectification", "erasure", "restriction"] as const;
+export type NoticeCause = (typeof noticeCauses)[number];
+
+/**
+ * rights_documents.kind: what the register gives a data subject in writing, stored as released
+ * (db/rights-documents.ts): the access report (Art 15), the refusal certificate, and the letters
+ * before a restriction is lifted (Art 18(3)) and to a recipient (Art 19).
+ */
+export const rightsDocumentKinds = ["access_report", "refusal_certificate", "restriction_lift_notice", "recipient_notice"] as const;
+export type RightsDocumentKind = (typeof rightsDocumentKinds)[number];
 
 // ---------------------------------------------------------------------------------------------
 // Intake

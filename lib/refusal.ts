@@ -12,6 +12,44 @@ export const refusalCodes = {
   client: ["basis_not_allowed", "duplicate_identity_code", "identity_code_date_mismatch", "record_not_found"],
   consent: ["unknown_agency", "unknown_authority", "transfer_inside_eea", "transfers_forbidden", "consent_not_found", "not_withdrawable"],
   disclosure: ["unknown_agency", "document_not_found"],
+  /** Data subjects' requests (lib/rights/deadlines.ts, requester.ts, request-steps.ts). */
+  request: [
+    "not_found",
+    "client_not_found",
+    "ambiguous_client",
+    "guardian_for_adult",
+    "guardian_age_unknown",
+    "not_a_guardian_record",
+    "kind_not_available",
+    "step_not_allowed",
+    "reasons_required",
+    "decided_before_received",
+    // The date rules' own codes (lib/rights/deadlines.ts DateIssue).
+    "due_before_received",
+    "due_after_one_month",
+    "extension_not_later",
+    "extension_too_long",
+    "told_before_received",
+    "told_after_first_month",
+    "told_in_future",
+  ],
+  /** Documents given to a data subject (lib/rights/access-report.ts, refusal-certificate.ts; db/rights-documents.ts). */
+  rights_document: ["not_found", "no_client", "not_access_request", "unknown_ground", "not_allowed"],
+  /** Restriction of processing (lib/rights/restriction.ts). */
+  restriction: [
+    "client_not_found",
+    "not_found",
+    "request_not_found",
+    "request_kind",
+    "already_restricted",
+    "already_lifted",
+    "notice_missing",
+    "notice_after_lift",
+    "notice_before_restriction",
+    "notice_in_future",
+  ],
+  /** Notices to the recipients of rectified, erased or restricted data (lib/rights/recipients.ts). */
+  notice: ["request_not_found", "request_kind", "restriction_not_found", "correction_not_found", "not_a_recipient", "already_told", "unknown_agency"],
   intake: [
     "not_found",
     "not_pending",

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dataCategories, isSpecialCategory, type DataCategory } from "./data-categories";
 import { clientGroups, deliveryMethods } from "./domain-values";
 import { publicLocales, type PublicLocale } from "./i18n/locales";
+import { defaultRefusalGrounds } from "./rights/refusal-grounds";
 
 /**
  * The register's settings (DESIGN.md, "Register settings"): what differs between a municipality
@@ -270,11 +271,39 @@ export const serviceContactSchema = z
   })
   .strict();
 
+/**
+ * What the data protection officer's audit view lists as unusual access worth a look
+ * (lib/audit-view.ts): one staff member viewing more distinct clients in one Helsinki day than
+ * this, and this many failed sign-ins of one account (or of unknown emails) in one day.
+ */
+export const auditReviewSchema = z
+  .object({
+    distinctClientsViewedPerDay: z.number().int().min(1).max(10_000).default(30),
+    failedSignInsPerDay: z.number().int().min(2).max(1_000).default(5),
+  })
+  .strict();
+
+/**
+ * A ground a refusal certificate may give (lib/rights/refusal-certificate.ts): its provision and its
+ * text in the person's language. `statutoryDuty`: the controller's legal duty to process the data.
+ */
+export const refusalGroundSchema = z
+  .object({
+    code,
+    provision: localisedText,
+    text: localisedLongText,
+    statutoryDuty: z.boolean().default(false),
+  })
+  .strict();
+
 export const defaultOmbudsman = {
   name: {
     fi: "Tietosuojavaltuutetun toimisto",
     sv: "Dataombudsmannens byrå",
     en: "Office of the Data Protection Ombudsman",
+    ar: "مكتب أمين حماية البيانات",
+    uk: "Офіс Уповноваженого з питань захисту даних",
+    ru: "Бюро Уполномоченного по защите данных",
   },
   addressLines: ["PL 800", "00531 Helsinki"],
   url: "https://tietosuoja.fi",
@@ -310,6 +339,9 @@ export const registerSettingsSchema = z
       intakeDraftIdleMinutes: DEFAULT_DRAFT_IDLE_MINUTES,
     }),
     ombudsman: ombudsmanSchema.default(defaultOmbudsman),
+    /** The reasons a refusal certificate may give (DESIGN.md rule 6). */
+    refusalGrounds: z.array(refusalGroundSchema).min(1).max(40).default([...defaultRefusalGrounds]),
+    auditReview: auditReviewSchema.default({ distinctClientsViewedPerDay: 30, failedSignInsPerDay: 5 }),
     securityPrinciples: localisedLongText,
     serviceContact: serviceContactSchema,
   })
@@ -318,6 +350,12 @@ export const registerSettingsSchema = z
     const agencyCodes = settings.agencies.map((agency) => agency.code);
     if (!unique(agencyCodes)) {
       ctx.addIssue({ code: "custom", message: "agency codes must be unique", path: ["agencies"] });
+    }
+    if (!unique(settings.refusalGrounds.map((ground) => ground.code))) {
+      ctx.addIssue({ code: "custom", message: "refusal ground codes must be unique", path: ["refusalGrounds"] });
+    }
+    if (settings.legalBasis.kind === "legal_obligation" && !settings.refusalGrounds.some((ground) => ground.statutoryDuty)) {
+      ctx.addIssue({ code: "custom", message: "under a legal obligation the refusal grounds include the statutory duty", path: ["refusalGrounds"] });
     }
     if (!unique(settings.obtainFromAuthorities.map((authority) => authority.code))) {
       ctx.addIssue({ code: "custom", message: "authority codes must be unique", path: ["obtainFromAuthorities"] });
@@ -347,6 +385,7 @@ export type RegisterSettingsInput = z.input<typeof registerSettingsSchema>;
 export type AgencySettings = z.output<typeof agencySettingsSchema>;
 export type StatutoryDisclosure = z.output<typeof statutoryDisclosureSchema>;
 export type LegalBasis = z.output<typeof legalBasisSchema>;
+export type RefusalGround = z.output<typeof refusalGroundSchema>;
 
 export function parseRegisterSettings(value: unknown): RegisterSettings {
   return registerSettingsSchema.parse(value);

@@ -4,6 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { listRoleGrants, pendingRoleOf } from "@/db/role-grants";
 import { viewStaffHome } from "@/db/staff-home";
+import { requestsDueSoon } from "@/db/request-register";
+import { RequestTable } from "./requests/request-table";
 import { effectivePermissions } from "@/lib/auth/account-access";
 import { requirePermission, staffActor } from "@/server/guard";
 import { roleHasPermission } from "@/lib/auth/permissions";
@@ -28,6 +30,8 @@ export default async function StaffHomePage() {
   const t = await getTranslations("staff");
   const tp = await getTranslations("permissions");
   const tr = await getTranslations("roles");
+  const tav = await getTranslations("auditView");
+  const trs = await getTranslations("restrictions");
   const format = await getFormatter();
   const role = staff.user.role;
   // Everyone has their home page and their own account (linked below): the list shows the rest.
@@ -37,6 +41,8 @@ export default async function StaffHomePage() {
   // A role asked for and not yet approved: the person sees which, and that a second person decides.
   const awaitedRole = await pendingRoleOf({ db: await getDb(), staffId: staff.user.id });
   const grantsToDecide = roleHasPermission(role, "roleGrant:approve") ? (await listRoleGrants({ db: await getDb(), which: "pending" })).length : 0;
+  // The officer's requests due within seven days and overdue ones (lib/rights/deadlines.ts).
+  const dueRequests = roleHasPermission(role, "request:manage") ? await requestsDueSoon({ db: await getDb(), actor: staffActor(staff) }) : null;
   const day = (value: string | null) => (value ? format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium" }) : "");
   const name = (c: { clientNumber: string; lastName: string; firstNames: string }) => `${c.lastName}, ${c.firstNames} (${c.clientNumber})`;
 
@@ -103,6 +109,18 @@ export default async function StaffHomePage() {
         </div>
       ) : null}
 
+      {dueRequests ? (
+        <section aria-labelledby="requests-due" className="space-y-2 rounded border-2 border-gray-300 p-4" data-testid="requests-due">
+          <h2 id="requests-due" className="text-xl font-bold">
+            {t("requestsDue")}
+          </h2>
+          <RequestTable rows={dueRequests} caption={t("requestsDue")} testId="requests-due-table" />
+          <p>
+            <Link href="/staff/requests">{t("navRequests")}</Link>
+          </p>
+        </section>
+      ) : null}
+
       <section aria-labelledby="may-do" className="space-y-2">
         <h2 id="may-do" className="text-xl font-bold">
           {t("whatYouMayDo")}
@@ -131,6 +149,23 @@ export default async function StaffHomePage() {
           <Link href="/staff/disclosures" className="font-bold">
             {t("navDisclosureLog")}
           </Link>
+        </p>
+      ) : null}
+      {roleHasPermission(role, "audit:read") ? (
+        <p>
+          <Link href="/staff/audit" className="font-bold">
+            {tav("homeLink")}
+          </Link>
+        </p>
+      ) : null}
+      {roleHasPermission(role, "request:manage") ? (
+        <p>
+          <Link href="/staff/restrictions">{trs("homeLink")}</Link>
+        </p>
+      ) : null}
+      {roleHasPermission(role, "request:log") ? (
+        <p>
+          <Link href="/staff/requests/new">{t("navLogRequest")}</Link>
         </p>
       ) : null}
       {roleHasPermission(role, "settings:readHistory") ? (

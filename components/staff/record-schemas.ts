@@ -24,6 +24,22 @@ import {
 } from "@/lib/validations/client-details";
 import { withdrawConsentSchema, writtenConsentSchema } from "@/lib/validations/consent";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
+import {
+  closeRequestSchema,
+  decideRequestSchema,
+  extendRequestSchema,
+  findRequestClientSchema,
+  logRequestSchema,
+  verifyRequestIdentitySchema,
+} from "@/lib/validations/requests";
+import {
+  applyRestrictionByNumberSchema,
+  applyRestrictionSchema,
+  liftNoticeSchema,
+  liftRestrictionSchema,
+  linkCorrectionsSchema,
+  recipientNoticeSchema,
+} from "@/lib/validations/restriction";
 
 /**
  * The staff forms' schemas by name: a server component names the schema (a zod object cannot
@@ -53,6 +69,18 @@ export const recordSchemas = {
   writtenConsent: writtenConsentSchema,
   withdrawConsent: withdrawConsentSchema,
   disclosure: disclosureFormSchema,
+  findRequestClient: findRequestClientSchema,
+  logRequest: logRequestSchema,
+  verifyRequestIdentity: verifyRequestIdentitySchema,
+  extendRequest: extendRequestSchema,
+  decideRequest: decideRequestSchema,
+  closeRequest: closeRequestSchema,
+  applyRestriction: applyRestrictionSchema,
+  applyRestrictionByNumber: applyRestrictionByNumberSchema,
+  liftNotice: liftNoticeSchema,
+  liftRestriction: liftRestrictionSchema,
+  linkCorrections: linkCorrectionsSchema,
+  recipientNotice: recipientNoticeSchema,
 } as const;
 
 export type RecordSchemaName = keyof typeof recordSchemas;

@@ -8,13 +8,17 @@ import {
   contactChannels,
   deliveryMethods,
   familyRelations,
+  noticeCauses,
   outcomeKinds,
   permitTypes,
   registerBases,
   requestChannels,
+  requestDecisions,
   requesters,
   requestKinds,
   requestStatuses,
+  restrictionGrounds,
+  rightsDocumentKinds,
   roleGrantStatuses,
   staffRoles,
   submissionStatuses,
@@ -41,4 +45,8 @@ export const requestKind = pgEnum("request_kind", requestKinds);
 export const requestChannel = pgEnum("request_channel", requestChannels);
 export const requester = pgEnum("requester", requesters);
 export const requestStatus = pgEnum("request_status", requestStatuses);
+export const requestDecision = pgEnum("request_decision", requestDecisions);
 export const submissionStatus = pgEnum("submission_status", submissionStatuses);
+export const restrictionGround = pgEnum("restriction_ground", restrictionGrounds);
+export const noticeCause = pgEnum("notice_cause", noticeCauses);
+export const rightsDocumentKind = pgEnum("rights_document_kind", rightsDocumentKinds);

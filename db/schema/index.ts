@@ -7,5 +7,7 @@ export * from "./case";
 export * from "./consents";
 export * from "./intake";
 export * from "./requests";
+export * from "./rights-documents";
+export * from "./restrictions";
 export * from "./audit";
 export * from "./retention";

@@ -87,6 +87,22 @@ describe("why a case is read-only", () => {
   ] as const)("status %s, restricted %s → %s", (status, restrictedAt, expected) => {
     expect(readOnlyReason({ status, restrictedAt })).toBe(expected);
   });
+
+  it.each([
+    ["accuracy_contested", "person_details", "active", null],
+    ["accuracy_contested", "case_work", "active", "restricted"],
+    ["accuracy_contested", "case_note", "active", "restricted"],
+    ["legal_claims", "case_note", "active", null],
+    ["legal_claims", "person_details", "active", "restricted"],
+    ["unlawful_processing", "person_details", "active", "restricted"],
+    ["objection_pending", "case_note", "active", "restricted"],
+    [null, "person_details", "active", "restricted"],
+    // What the ground allows still stops at a closed or erasure-pending case.
+    ["accuracy_contested", "person_details", "closed", "closed"],
+    ["legal_claims", "case_note", "erasure_pending", "erasure_pending"],
+  ] as const)("restricted on ground %s: a %s write to a %s case → %s", (ground, write, status, expected) => {
+    expect(readOnlyReason({ status, restrictedAt: at }, { ground, write })).toBe(expected);
+  });
 });
 
 describe("search scope", () => {

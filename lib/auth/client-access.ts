@@ -1,4 +1,5 @@
-import type { ClientStatus } from "../domain-values";
+import type { ClientStatus, RestrictionGround } from "../domain-values";
+import { restrictionAllows, type RestrictableWrite } from "../rights/restriction";
 import type { StaffRole } from "./roles";
 
 /**
@@ -77,12 +78,19 @@ export type ReadOnlyReason =
   /** The storage consent was withdrawn: the client waits for erasure. */
   | "erasure_pending";
 
+/** A write to a restricted case and the ground in force: what the ground allows may go on (lib/rights/restriction.ts). */
+export interface RestrictedWrite {
+  write: RestrictableWrite;
+  ground: RestrictionGround | null;
+}
+
 /**
  * Why the case cannot be changed, or null when it can. Restriction comes first: it is the data
- * subject's own request and stays in force whatever the case's status.
+ * subject's own request and stays in force whatever the case's status — except for a write its
+ * ground allows (`restricted`; without it, a restricted case takes no write at all).
  */
-export function readOnlyReason(client: Pick<ClientForAccess, "status" | "restrictedAt">): ReadOnlyReason | null {
-  if (client.restrictedAt) return "restricted";
+export function readOnlyReason(client: Pick<ClientForAccess, "status" | "restrictedAt">, restricted?: RestrictedWrite): ReadOnlyReason | null {
+  if (client.restrictedAt && !(restricted && restrictionAllows(restricted.ground, restricted.write))) return "restricted";
   if (client.status === "erasure_pending") return "erasure_pending";
   if (client.status === "closed") return "closed";
   return null;

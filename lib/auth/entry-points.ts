@@ -35,6 +35,18 @@ export const pageRequirements: Record<string, Requirement> = {
   "/staff/clients/[clientId]/disclosures/[disclosureId]": "disclosure:create",
   "/staff/disclosures": "disclosure:readLog",
   "/staff/admin/agencies": "agency:manage",
+  "/staff/audit": "audit:read",
+  "/staff/audit/clients/[clientId]": "audit:read",
+  "/staff/audit/staff/[staffId]": "audit:read",
+  "/staff/audit/unusual": "audit:read",
+  "/staff/requests": "request:manage",
+  "/staff/requests/new": "request:log",
+  "/staff/requests/[requestId]": "request:manage",
+  // The record of processing activities (GDPR Art 30(1)): the officer's, from the settings.
+  "/staff/records-of-processing": "request:manage",
+  // Restriction of processing (GDPR Art 18) and the recipients' notices (Art 19): the officer's.
+  "/staff/restrictions": "request:manage",
+  "/staff/restrictions/[restrictionId]": "request:manage",
 };
 
 export const routeRequirements: Record<string, Requirement> = {
@@ -42,6 +54,12 @@ export const routeRequirements: Record<string, Requirement> = {
   "/[locale]/intake/submit": "public",
   "/staff/clients/[clientId]/disclosures/[disclosureId]/document": "disclosure:create",
   "/staff/disclosures/export": "disclosure:readLog",
+  "/staff/audit/export": "audit:read",
+  "/staff/requests/[requestId]/access-report": "request:manage",
+  "/staff/requests/[requestId]/documents/[documentId]": "request:manage",
+  "/staff/records-of-processing/pdf": "request:manage",
+  "/staff/restrictions/[restrictionId]/letter": "request:manage",
+  "/staff/notices/[noticeId]/letter": "request:manage",
 };
 
 /** Keyed `file#exportName`. */
@@ -91,4 +109,20 @@ export const actionRequirements: Record<string, Requirement> = {
   "app/staff/intake/actions.ts#acceptSubmissionAction": "intake:review",
   "app/staff/intake/actions.ts#mergeSubmissionAction": "intake:review",
   "app/staff/intake/actions.ts#rejectSubmissionAction": "intake:review",
+  "app/staff/audit/actions.ts#findAuditClientAction": "audit:read",
+  "app/staff/audit/actions.ts#verifyAuditChainAction": "audit:read",
+  "app/staff/requests/actions.ts#findRequestClientAction": "request:log",
+  "app/staff/requests/actions.ts#logRequestAction": "request:log",
+  "app/staff/requests/[requestId]/actions.ts#verifyRequestIdentityAction": "request:manage",
+  "app/staff/requests/[requestId]/actions.ts#extendRequestAction": "request:manage",
+  "app/staff/requests/[requestId]/actions.ts#decideRequestAction": "request:manage",
+  "app/staff/requests/[requestId]/actions.ts#closeRequestAction": "request:manage",
+  "app/staff/requests/[requestId]/document-actions.ts#releaseAccessReportAction": "request:manage",
+  "app/staff/requests/[requestId]/document-actions.ts#issueRefusalCertificateAction": "request:manage",
+  "app/staff/restrictions/actions.ts#applyRestrictionAction": "request:manage",
+  "app/staff/restrictions/actions.ts#applyRestrictionByNumberAction": "request:manage",
+  "app/staff/restrictions/actions.ts#recordLiftNoticeAction": "request:manage",
+  "app/staff/restrictions/actions.ts#liftRestrictionAction": "request:manage",
+  "app/staff/restrictions/notice-actions.ts#linkCorrectionsAction": "request:manage",
+  "app/staff/restrictions/notice-actions.ts#recordRecipientNoticeAction": "request:manage",
 };

@@ -18,6 +18,8 @@ export const permissionRoles = {
   "disclosure:readLog": ["coordinator", "dpo"],
   "audit:read": ["dpo"],
   "request:manage": ["dpo"],
+  /** Logging a data subject's request received at a visit or by letter; only the officer (request:manage) handles and decides it. */
+  "request:log": ["caseworker", "coordinator", "dpo"],
   "retention:run": ["dpo"],
   "staff:manage": ["admin"],
   /** Approving another person's grant of a client-data role (lib/auth/role-grants.ts); the DPO also reads their history. */

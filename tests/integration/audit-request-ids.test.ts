@@ -7,13 +7,17 @@ import { recordSkill } from "@/db/client-records";
 import type { DatabaseHandle, Executor } from "@/db/connection";
 import { recordWrittenConsent } from "@/db/consents";
 import { recordDisclosure } from "@/db/disclosures";
+import { updateIdentityContact } from "@/db/client-details";
+import { applyRestriction, recordLiftNotice } from "@/db/restrictions";
+import { renderRightsLetter } from "@/server/rights-letters";
 import { createRng, insertClientWithCase, type NewClient } from "@/demo/factories";
 import { rawIntakeAnswers } from "@/demo/factories/intake-answers";
 import { actorOf, createStaff, createStaffTeam, type FactoryStaff } from "@/demo/factories/staff";
 import { createStaffAccount } from "@/db/role-grants";
-import { auditEvents, clients, consents } from "@/db/schema";
+import { auditEvents, clients, consents, dataSubjectRequests } from "@/db/schema";
 import { seedDemo } from "@/demo/seed";
 import { getRegisterSettings } from "@/db/settings";
+import { decideRequest, logRequest, verifyRequestIdentity } from "@/db/requests";
 import { changeOwnPassword, createStaffSession } from "@/db/staff";
 import type { AuditAction } from "@/lib/audit-actions";
 import { actionRequirements } from "@/lib/auth/entry-points";
@@ -23,9 +27,11 @@ import { helsinkiDate, utcToHelsinkiLocal } from "@/lib/helsinki-time";
 import { refusalCodes, type RefusalDomain } from "@/lib/refusal";
 import type { RegisterSettings } from "@/lib/register-settings";
 import { bookAppointmentSchema, integrationPlanSchema } from "@/lib/validations/case-work";
-import { skillSchema } from "@/lib/validations/client-details";
+import { identityContactSchema, skillSchema } from "@/lib/validations/client-details";
 import { writtenConsentSchema } from "@/lib/validations/consent";
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
+import { latestExtendedDueOn } from "@/lib/rights/deadlines";
+import { decideRequestSchema, logRequestSchema, verifyRequestIdentitySchema } from "@/lib/validations/requests";
 import { createTestDatabase, testBackend } from "../helpers/database";
 import { submitCompleteIntake } from "../helpers/intake";
 import { callEntryPoint, request, type EntryPointAction } from "../helpers/server-action";
@@ -173,6 +179,36 @@ describe(`every audit event a staff action writes carries its request id, on ${t
       citizenship: client.citizenships[0] ?? "",
       otherCitizenship: client.citizenships[1] ?? "",
     };
+  }
+
+  /** A data subject's request about a client of the caseworker's, logged today by the officer and taken as far as `stage`. */
+  async function requestOf(kind: "access" | "erasure" | "restriction" | "rectification", stage: "received" | "verified" | "decided" = "received"): Promise<{ id: string; receivedOn: string; dueOn: string }> {
+    const clientId = (await clientOf()).id;
+    const receivedOn = dateIn(0);
+    const input = logRequestSchema.parse({ clientId, kind, channel: "signed_document", receivedOn, requester: "client", replyLanguage: "fi" });
+    const { id } = await logRequest({ db, actor: fixture("dpo"), input });
+    if (stage !== "received") await verifyRequestIdentity({ db, actor: fixture("dpo"), input: verifyRequestIdentitySchema.parse({ requestId: id, identityVerification: "verified_signature" }) });
+    if (stage === "decided") {
+      await decideRequest({ db, actor: fixture("dpo"), input: decideRequestSchema.parse({ requestId: id, kind, decision: "accepted", decidedOn: receivedOn, decisionReasons: "Pyyntö on perusteltu." }) });
+    }
+    const [logged] = await db.select({ dueOn: dataSubjectRequests.dueOn }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, id));
+    return { id, receivedOn, dueOn: logged!.dueOn };
+  }
+
+  /** The client a request is about. */
+  async function clientOfRequest(requestId: string): Promise<typeof clients.$inferSelect> {
+    const [row] = await db.select({ clientId: dataSubjectRequests.clientId }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId));
+    const [client] = await db.select().from(clients).where(eq(clients.id, row!.clientId!));
+    return client!;
+  }
+
+  /** A restriction applied by the officer on a restriction request, with the person told when `told`. */
+  async function restrictionOf(told = false): Promise<string> {
+    const request = await requestOf("restriction");
+    const input = { clientId: (await clientOfRequest(request.id)).id, requestId: request.id, ground: "accuracy_contested" as const };
+    const { id } = await applyRestriction({ db, actor: fixture("dpo"), input });
+    if (told) await recordLiftNotice({ db, actor: fixture("dpo"), input: { restrictionId: id, toldOn: dateIn(0), method: "paper", locale: "fi" }, renderLetter: renderRightsLetter });
+    return id;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -373,6 +409,86 @@ describe(`every audit event a staff action writes carries its request id, on ${t
       },
     },
     "app/staff/intake/actions.ts#rejectSubmissionAction": { as: "caseworker", events: ["intake.rejected"], fields: async () => ({ submissionId: await pendingSubmission(), reason: "duplicate" }) },
+    // The DPO's audit view: a lookup by client number, and the chain's verification.
+    "app/staff/audit/actions.ts#findAuditClientAction": { as: "dpo", events: ["audit.viewed"], fields: async () => ({ text: (await clientOf()).clientNumber }) },
+    "app/staff/audit/actions.ts#verifyAuditChainAction": { as: "dpo", events: ["audit.chain_verified"], fields: async () => ({}) },
+    // Found by name and date of birth (a name of its own, so exactly one client matches); the action then redirects to the form.
+    "app/staff/requests/actions.ts#findRequestClientAction": {
+      as: "dpo", events: ["request.client_searched"],
+      fields: async () => {
+        const unique = `Pyytaja${tag()}`;
+        const client = await clientOf("caseworker", { lastName: unique, searchName: unique.toLowerCase() });
+        return { lastName: unique, dateOfBirth: client.dateOfBirth ?? "" };
+      },
+    },
+    "app/staff/requests/actions.ts#logRequestAction": {
+      as: "caseworker", events: ["request.logged"],
+      fields: async () => ({ clientId: (await clientOf()).id, kind: "access", channel: "visit", receivedOn: dateIn(0), requester: "client", replyLanguage: "fi", identityVerification: "identity_document" }),
+    },
+    "app/staff/requests/[requestId]/actions.ts#verifyRequestIdentityAction": {
+      as: "dpo", events: ["request.identity_verified"],
+      fields: async () => ({ requestId: (await requestOf("access")).id, identityVerification: "strong_electronic_identification" }),
+    },
+    "app/staff/requests/[requestId]/actions.ts#extendRequestAction": {
+      as: "dpo", events: ["request.extended"],
+      fields: async () => {
+        const { id, receivedOn, dueOn } = await requestOf("access", "verified");
+        return { requestId: id, receivedOn, dueOn, extendedDueOn: latestExtendedDueOn(receivedOn), extensionReasons: "Pyyntöjä on useita.", toldOn: receivedOn };
+      },
+    },
+    // An accepted erasure marks the client for erasure in the same request.
+    "app/staff/requests/[requestId]/actions.ts#decideRequestAction": {
+      as: "dpo", events: ["request.decided", "client.marked_for_erasure"],
+      fields: async () => ({ requestId: (await requestOf("erasure", "verified")).id, kind: "erasure", decision: "accepted", decidedOn: dateIn(0), decisionReasons: "Säilytysperuste on päättynyt." }),
+    },
+    "app/staff/requests/[requestId]/actions.ts#closeRequestAction": { as: "dpo", events: ["request.closed"], fields: async () => ({ requestId: (await requestOf("access", "decided")).id }) },
+    // The officer releases the access report and issues a refusal certificate (db/rights-documents.ts).
+    "app/staff/requests/[requestId]/document-actions.ts#releaseAccessReportAction": {
+      as: "dpo", events: ["rights_document.released"],
+      fields: async () => ({ requestId: (await requestOf("access", "verified")).id, locale: "ar" }),
+    },
+    "app/staff/requests/[requestId]/document-actions.ts#issueRefusalCertificateAction": {
+      as: "dpo", events: ["rights_document.released"],
+      fields: async () => ({ requestId: (await requestOf("erasure", "verified")).id, scope: "whole", grounds: "legal_claims", refusedWhat: "Tietojen poistaminen", justification: "Tietoja tarvitaan vireillä olevassa asiassa." }),
+    },
+    // Restriction of processing (db/restrictions.ts): from a request, on the officer's own decision, the lift notice with its letter, lifting.
+    "app/staff/restrictions/actions.ts#applyRestrictionAction": {
+      as: "dpo", events: ["restriction.applied"],
+      fields: async () => {
+        const request = await requestOf("restriction");
+        return { clientId: (await clientOfRequest(request.id)).id, requestId: request.id, ground: "objection_pending" };
+      },
+    },
+    "app/staff/restrictions/actions.ts#applyRestrictionByNumberAction": {
+      as: "dpo", events: ["restriction.applied"],
+      fields: async () => ({ clientNumber: (await clientOf()).clientNumber, ground: "unlawful_processing" }),
+    },
+    "app/staff/restrictions/actions.ts#recordLiftNoticeAction": {
+      as: "dpo", events: ["rights_document.released", "restriction.lift_notice_recorded"],
+      fields: async () => ({ restrictionId: await restrictionOf(), toldOn: dateIn(0), method: "paper", locale: "uk" }),
+    },
+    "app/staff/restrictions/actions.ts#liftRestrictionAction": { as: "dpo", events: ["restriction.lifted"], fields: async () => ({ restrictionId: await restrictionOf(true) }) },
+    // The recipients' notices (db/recipient-notices.ts): a correction linked to a rectification request, a notice of an erasure with its letter.
+    "app/staff/restrictions/notice-actions.ts#linkCorrectionsAction": {
+      as: "dpo", events: ["notice.corrections_linked"],
+      fields: async () => {
+        const request = await requestOf("rectification");
+        const client = await clientOfRequest(request.id);
+        await updateIdentityContact({ db, actor: fixture("caseworker"), input: identityContactSchema.parse(identityContactFields(client)) });
+        const [correction] = await db.select({ seq: auditEvents.seq }).from(auditEvents).where(and(eq(auditEvents.clientId, client.id), eq(auditEvents.action, "client.updated")));
+        return { requestId: request.id, auditSeq: String(correction!.seq) };
+      },
+    },
+    "app/staff/restrictions/notice-actions.ts#recordRecipientNoticeAction": {
+      as: "dpo", events: ["rights_document.released", "notice.recorded"],
+      fields: async () => {
+        const request = await requestOf("erasure");
+        const clientId = (await clientOfRequest(request.id)).id;
+        await elyConsentOf(clientId);
+        await recordDisclosure({ db, actor: fixture("caseworker"), input: disclosureFormSchema.parse(disclosureFields(clientId)) });
+        return { cause: "erasure", requestId: request.id, agencyCode: "ely", sentOn: dateIn(0), method: "secure_email", locale: "ar" };
+      },
+    },
   };
 
   const protectedActions = Object.entries(actionRequirements).filter(([, requirement]) => requirement !== "public");
@@ -478,6 +594,31 @@ describe(`every audit event a staff action writes carries its request id, on ${t
       as: "admin",
       code: "cannot_change_self",
       fields: async () => ({ staffId: staff.admin.id, role: "reporting" }),
+    },
+    request: {
+      key: "app/staff/requests/actions.ts#logRequestAction",
+      as: "caseworker",
+      code: "guardian_for_adult",
+      fields: async () => ({ clientId: (await clientOf("caseworker", { dateOfBirth: "1990-01-01" })).id, kind: "access", channel: "visit", receivedOn: dateIn(0), requester: "guardian", requesterName: "Huoltaja Testinen", replyLanguage: "fi" }),
+    },
+    rights_document: {
+      key: "app/staff/requests/[requestId]/document-actions.ts#issueRefusalCertificateAction",
+      as: "dpo",
+      code: "unknown_ground",
+      fields: async () => ({ requestId: (await requestOf("erasure", "verified")).id, scope: "whole", grounds: "no_such_ground", refusedWhat: "Tietojen poistaminen", justification: "Perustelu" }),
+    },
+    restriction: {
+      key: "app/staff/restrictions/actions.ts#liftRestrictionAction",
+      as: "dpo",
+      code: "notice_missing",
+      fields: async () => ({ restrictionId: await restrictionOf() }),
+    },
+    notice: {
+      key: "app/staff/restrictions/notice-actions.ts#recordRecipientNoticeAction",
+      as: "dpo",
+      code: "not_a_recipient",
+      // Nothing was disclosed about this client: no agency is to be told.
+      fields: async () => ({ cause: "erasure", requestId: (await requestOf("erasure")).id, agencyCode: "ely", sentOn: dateIn(0), method: "paper", locale: "fi" }),
     },
   };
 

@@ -137,7 +137,8 @@ describe(`register settings on ${testBackend()}`, () => {
     const result = await saveRegisterSettings({ db, settings: demoStatutorySettings, actor: { userId: staff.id, role: "admin", sessionId: "settings-test", requestId: null } });
     expect(result.created).toBe(false);
     expect(result.changedKeys).toEqual(
-      ["dataSources", "legalBasis", "register", "retention", "statutoryDisclosures", "transfersOutsideEea"].sort(),
+      // refusalGrounds: the legal-obligation register adds its statutory duty to the grounds (issue 11).
+      ["dataSources", "legalBasis", "refusalGrounds", "register", "retention", "statutoryDisclosures", "transfersOutsideEea"].sort(),
     );
     const stored = await getRegisterSettings({ db });
     expect(stored).toEqual(parseRegisterSettings(demoStatutorySettings));

@@ -12,6 +12,7 @@ import { withdrawConsentSchema, writtenConsentSchema } from "@/lib/validations/c
 import { disclosureFormSchema } from "@/lib/validations/disclosure";
 import { rejectSubmissionSchema } from "@/lib/validations/intake-review";
 import { agencyFormSchema } from "@/lib/validations/agency";
+import { decideRequestSchema, logRequestSchema, verifyRequestIdentitySchema } from "@/lib/validations/requests";
 
 /**
  * Issue 10, deliverable 5: every stored code has one list (lib/domain-values.ts), and the database
@@ -38,7 +39,11 @@ const enumLists: Record<string, readonly string[]> = {
   request_channel: values.requestChannels,
   requester: values.requesters,
   request_status: values.requestStatuses,
+  request_decision: values.requestDecisions,
   submission_status: values.submissionStatuses,
+  restriction_ground: values.restrictionGrounds,
+  notice_cause: values.noticeCauses,
+  rights_document_kind: values.rightsDocumentKinds,
 };
 
 const databaseEnums = Object.values(schema).flatMap((candidate: unknown) => (isPgEnum(candidate) ? [candidate] : []));
@@ -99,6 +104,12 @@ describe("one list per stored vocabulary", () => {
     ["agency", agencyFormSchema.shape.deliveryMethod, values.deliveryMethods],
     ["intake rejection", rejectSubmissionSchema.shape.reason, values.intakeRejectionReasons],
     ["staff role", roleField, values.staffRoles],
+    ["request: kind", shapeOf(logRequestSchema).kind!, values.requestKinds],
+    ["request: channel", shapeOf(logRequestSchema).channel!, values.requestChannels],
+    ["request: requester", shapeOf(logRequestSchema).requester!, values.requesters],
+    ["request: identity verified at the visit", shapeOf(logRequestSchema).identityVerification!, values.identityVerificationMethods],
+    ["request: identity verification", shapeOf(verifyRequestIdentitySchema).identityVerification!, values.identityVerificationMethods],
+    ["request: decision", shapeOf(decideRequestSchema).decision!, values.requestDecisions],
   ])("the %s form accepts exactly the stored codes", (_form, field, list) => {
     expect(optionsOf(field)).toEqual([...list]);
   });

@@ -15,8 +15,12 @@ import {
   reviewPlanAction,
 } from "./case-work-actions";
 
-/** The "record" forms of a case. */
+/**
+ * The "record" forms of a case. `notesOnly`: the case is restricted on a ground that still allows a
+ * case note and nothing else (lib/rights/restriction.ts).
+ */
 export async function CaseForms({
+  notesOnly = false,
   clientId,
   plans,
   caseworkers,
@@ -24,6 +28,7 @@ export async function CaseForms({
   canAssign,
   canRecordFunctionalCapacity,
 }: {
+  notesOnly?: boolean;
   clientId: string;
   plans: { id: string; label: string }[];
   caseworkers: { id: string; name: string }[];
@@ -245,7 +250,7 @@ export async function CaseForms({
   ];
   return (
     <div className="border-t-4 border-brand-700 pt-4">
-      <FoldedForms id="record-title" title={t("title")} forms={forms} />
+      <FoldedForms id="record-title" title={t("title")} forms={notesOnly ? forms.filter((form) => form.key === "note") : forms} />
     </div>
   );
 }

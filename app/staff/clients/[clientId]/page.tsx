@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
 import { openClientCase } from "@/db/client-access";
-import { mayReadFunctionalCapacity } from "@/lib/auth/client-access";
+import { mayReadFunctionalCapacity, readOnlyReason } from "@/lib/auth/client-access";
 import { listStaff } from "@/db/staff";
 import { roleHasPermission } from "@/lib/auth/permissions";
 import { isMinorOn, marksDay, permitMark, reviewMark } from "@/lib/case-marks";
@@ -20,6 +20,9 @@ import { disclosureLog } from "@/db/disclosure-log";
 import { getRegisterSettings } from "@/db/settings";
 import { ConsentSection } from "./consent-section";
 import { DisclosureSection } from "./disclosure-section";
+import { RestrictionHistory, RestrictionMark } from "./restriction-section";
+import { restrictionHistory } from "@/db/restrictions";
+import { currentRestriction, type RestrictableWrite } from "@/lib/rights/restriction";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -68,7 +71,13 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
   const today = marksDay(new Date());
   // A closed case's plans are not followed up any more (nor listed on the staff home).
   const reviewMarkOf = (reviewDueOn: string | null) => (c.status === "active" ? reviewMark(reviewDueOn, today) : null);
-  const readOnly = Boolean(c.restrictedAt) || c.status !== "active";
+  // A restricted case takes only what its ground allows (lib/rights/restriction.ts), through the
+  // same rule the data layer applies (lib/auth/client-access.ts readOnlyReason).
+  const restrictionLog = await restrictionHistory({ db: await getDb(), clientId: c.id });
+  const restriction = currentRestriction(restrictionLog);
+  const writable = (write: RestrictableWrite) => readOnlyReason(c, c.restrictedAt ? { write, ground: restriction?.ground ?? null } : undefined) === null;
+  const readOnly = !writable("case_work");
+  const detailsWritable = writable("person_details");
   const canAssign = roleHasPermission(staff.user.role, "client:assign");
   const caseworkers = canAssign
     ? (await listStaff({ db: await getDb() }))
@@ -85,11 +94,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         <h1 className="text-3xl font-bold">
           {c.lastName}, {c.firstNames}
         </h1>
-        {c.restrictedAt ? (
-          <p role="status" className="border-s-4 border-red-700 bg-red-50 p-2 font-bold" data-testid="restricted">
-            {t("restricted")}
-          </p>
-        ) : null}
+        {c.restrictedAt ? <RestrictionMark since={c.restrictedAt} restriction={restriction} /> : null}
         {c.status === "erasure_pending" ? (
           <p role="status" className="border-s-4 border-red-700 bg-red-50 p-2 font-bold" data-testid="erasure-pending">
             {t("erasurePending")}
@@ -103,8 +108,9 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         {data.access.basis === "reason_given" ? <p className="text-sm text-gray-700">{t("openedWithReason")}</p> : null}
       </header>
 
-      {readOnly ? null : (
+      {readOnly && !writable("case_note") ? null : (
         <CaseForms
+          notesOnly={readOnly}
           clientId={c.id}
           plans={data.plans.map((p) => ({ id: p.id, label: `${date(p.planDate)} – ${p.goals.slice(0, 60)}` }))}
           caseworkers={caseworkers}
@@ -114,7 +120,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         />
       )}
 
-      {readOnly ? null : (
+      {!detailsWritable ? null : (
         <DetailForms
           clientId={c.id}
           person={{
@@ -180,7 +186,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
                     {t("permitExpiring")}
                   </strong>
                 ) : null}
-                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="permit" recordId={p.id} />}
+                {!detailsWritable ? null : <RemoveRecordButton clientId={c.id} kind="permit" recordId={p.id} />}
               </li>
             ))}
           </ul>
@@ -201,7 +207,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
                     · <a href={`/staff/clients/${f.relatedClientId}`}>{t("alsoClient")}</a>
                   </>
                 ) : null}
-                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="family" recordId={f.id} />}
+                {!detailsWritable ? null : <RemoveRecordButton clientId={c.id} kind="family" recordId={f.id} />}
               </li>
             ))}
           </ul>
@@ -214,14 +220,14 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.skills.map((s) => (
               <li key={s.id}>
                 {shown.value("skills", "name", s.name, s)} {s.level ? `(${shown.value("skills", "level", s.level)})` : ""}
-                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="skill" recordId={s.id} />}
+                {!detailsWritable ? null : <RemoveRecordButton clientId={c.id} kind="skill" recordId={s.id} />}
               </li>
             ))}
             {data.work.map((w) => (
               <li key={w.id}>
                 {w.jobTitle} {w.country ? `· ${shown.value("work_experiences", "country", w.country)}` : ""}
                 {w.years !== null ? ` · ${t("workYears", { years: w.years })}` : ""} {w.description ? `· ${w.description}` : ""}
-                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="work" recordId={w.id} />}
+                {!detailsWritable ? null : <RemoveRecordButton clientId={c.id} kind="work" recordId={w.id} />}
               </li>
             ))}
           </ul>
@@ -234,7 +240,7 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
             {data.education.map((e) => (
               <li key={e.id}>
                 {shown.value("educations", "level", e.level)} {e.field ? `· ${e.field}` : ""} {e.country ? `· ${shown.value("educations", "country", e.country)}` : ""}
-                {readOnly ? null : <RemoveRecordButton clientId={c.id} kind="education" recordId={e.id} />}
+                {!detailsWritable ? null : <RemoveRecordButton clientId={c.id} kind="education" recordId={e.id} />}
               </li>
             ))}
           </ul>
@@ -328,6 +334,8 @@ export default async function ClientCasePage({ params }: PageProps<"/staff/clien
         entries={await disclosureLog({ db: await getDb(), filter: { clientId: c.id } })}
         mayDisclose={roleHasPermission(staff.user.role, "disclosure:create")}
       />
+
+      <RestrictionHistory history={restrictionLog} />
     </article>
   );
 }
